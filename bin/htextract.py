@@ -1,0 +1,102 @@
+#!/usr/bin/env python
+"""htextract: add the identifiers found in each event's ad text (see searchbnf.conf)."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from htintel_bootstrap import bootstrap  # noqa: E402
+
+logger = bootstrap("htextract")
+
+from splunklib.searchcommands import (  # noqa: E402
+    Configuration,
+    Option,
+    StreamingCommand,
+    dispatch,
+    validators,
+)
+
+from htintel.extract import IDENTIFIER_TYPES, extract  # noqa: E402
+
+DEFAULT_TEXT_FIELDS = ("title", "body")
+
+
+def _first(value):
+    """A multivalue field's first value; splunklib hands multivalues over as lists."""
+    if isinstance(value, list):
+        return value[0] if value else ""
+    return value or ""
+
+
+@Configuration(distributed=True)
+class HtExtractCommand(StreamingCommand):
+    """Adds ht_phone, ht_email, ht_wallet, ht_handle, ht_url, ht_ids and ht_id_count."""
+
+    field = Option(
+        doc="Field holding the ad text. Default: title and body, or _raw when both are absent.",
+        require=False,
+        validate=validators.Fieldname(),
+    )
+    country_field = Option(
+        doc="Field with the ad's ISO 3166-1 alpha-2 country (phone region hint).",
+        require=False,
+        default="country",
+        validate=validators.Fieldname(),
+    )
+    city_field = Option(
+        doc="Field with the ad's city (phone region hint when the country is absent).",
+        require=False,
+        default="city",
+        validate=validators.Fieldname(),
+    )
+    types = Option(
+        doc="Comma-separated identifier types: phone, email, wallet, handle, url. Default: all.",
+        require=False,
+        default=",".join(sorted(IDENTIFIER_TYPES)),
+    )
+
+    def prepare(self):
+        requested = frozenset(t.strip().lower() for t in self.types.split(",") if t.strip())
+        unknown = requested - IDENTIFIER_TYPES
+        if unknown or not requested:
+            self.error_exit(
+                ValueError(self.types),
+                "Invalid value for types: {!r}. Use a comma-separated list of: {}.".format(
+                    self.types, ", ".join(sorted(IDENTIFIER_TYPES))
+                ),
+            )
+        self._types = requested
+
+    def stream(self, records):
+        for record in records:
+            found = extract(
+                self._text(record),
+                country=_first(record.get(self.country_field)) or None,
+                city=_first(record.get(self.city_field)) or None,
+                url=_first(record.get("url")) or None,
+                types=self._types,
+            )
+            ids = found.ids
+            record["ht_phone"] = list(found.phones)
+            record["ht_email"] = list(found.emails)
+            record["ht_wallet"] = list(found.wallets)
+            record["ht_handle"] = list(found.handles)
+            record["ht_url"] = list(found.urls)
+            record["ht_ids"] = list(ids)
+            record["ht_id_count"] = len(ids)
+            yield record
+
+    def _text(self, record):
+        if self.field:
+            value = record.get(self.field, "")
+            return "\n".join(value) if isinstance(value, list) else value or ""
+        parts = [_first(record.get(name)) for name in DEFAULT_TEXT_FIELDS]
+        text = "\n".join(p for p in parts if p)
+        return text or _first(record.get("_raw"))
+
+
+if __name__ == "__main__":
+    dispatch(HtExtractCommand, sys.argv, sys.stdin, sys.stdout, __name__)
