@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # HTINTEL_SKIP_APPINSPECT=1 builds without AppInspect (about 25 s faster) while iterating;
@@ -25,3 +26,11 @@ def built_app() -> str:
     if result.returncode != 0:
         pytest.fail(f"package.sh failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
     return os.path.join(REPO, "build", "htintel")
+
+
+# Hypothesis: the suite shares two cores with builds and subprocesses, so wall-clock health
+# checks and per-example deadlines would fail on load, not on behaviour.
+settings.register_profile(
+    "htintel", deadline=None, suppress_health_check=[HealthCheck.too_slow], print_blob=True
+)
+settings.load_profile("htintel")

@@ -218,7 +218,12 @@ def _decode(raw: RawRecord) -> Dict[str, Any]:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as error:
             raise AdError(
-                [("", f"not valid UTF-8 at byte {error.start}: {raw[error.start : error.start + 4]!r}")]
+                [
+                    (
+                        "",
+                        f"not valid UTF-8 at byte {error.start}: {raw[error.start : error.start + 4]!r}",
+                    )
+                ]
             ) from None
     else:
         text = raw[1:] if raw.startswith("\ufeff") else raw

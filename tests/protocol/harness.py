@@ -47,7 +47,10 @@ def find_splunk_pythons() -> Dict[str, Optional[str]]:
     for version in SPLUNK_PYTHONS:
         candidates = sorted(
             glob.glob(os.path.join(root, "versions", version + ".*", "bin", "python" + version)),
-            key=lambda p: [int(x) for x in re.findall(r"\d+", os.path.basename(os.path.dirname(os.path.dirname(p))))],
+            key=lambda p: [
+                int(x)
+                for x in re.findall(r"\d+", os.path.basename(os.path.dirname(os.path.dirname(p))))
+            ],
         )
         found[version] = candidates[-1] if candidates else None
     return found
@@ -153,7 +156,9 @@ def _messages(metadata: Dict[str, Any]) -> List[Tuple[str, str]]:
     return [(level, text) for level, text in inspector.get("messages", [])]
 
 
-def searchinfo(command: str, args: Sequence[str], dispatch_dir: str, app_dir: str) -> Dict[str, Any]:
+def searchinfo(
+    command: str, args: Sequence[str], dispatch_dir: str, app_dir: str
+) -> Dict[str, Any]:
     """The searchinfo block of splunkd's getinfo chunk."""
     search = "| " + " ".join([command, *args])
     return {
@@ -227,7 +232,9 @@ def run_command(
                 for index, chunk in enumerate(chunk_list):
                     finished = index == len(chunk_list) - 1
                     process.stdin.write(
-                        encode_chunk({"action": "execute", "finished": finished}, encode_records(chunk))
+                        encode_chunk(
+                            {"action": "execute", "finished": finished}, encode_records(chunk)
+                        )
                     )
                     process.stdin.flush()
                     # splunkd waits for the reply to each chunk before it sends the next.

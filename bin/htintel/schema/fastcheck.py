@@ -19,8 +19,10 @@ _TYPES: Dict[str, Callable[[Any], bool]] = {
     "object": lambda v: isinstance(v, dict),
     "array": lambda v: isinstance(v, list),
     "string": lambda v: isinstance(v, str),
-    "integer": lambda v: (isinstance(v, int) and not isinstance(v, bool))
-    or (isinstance(v, float) and v.is_integer()),
+    "integer": lambda v: (
+        (isinstance(v, int) and not isinstance(v, bool))
+        or (isinstance(v, float) and v.is_integer())
+    ),
     "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
     "boolean": lambda v: isinstance(v, bool),
     "null": lambda v: v is None,
@@ -110,9 +112,7 @@ def _pattern(value: Any, node: Dict[str, Any], root: Dict[str, Any]) -> Check:
 
 def _number_check(test: Callable[[Any, Any], bool]) -> Callable[..., Check]:
     def build(value: Any, node: Dict[str, Any], root: Dict[str, Any]) -> Check:
-        return lambda v: (
-            not isinstance(v, (int, float)) or isinstance(v, bool) or test(v, value)
-        )
+        return lambda v: not isinstance(v, (int, float)) or isinstance(v, bool) or test(v, value)
 
     return build
 

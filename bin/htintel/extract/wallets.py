@@ -1,0 +1,159 @@
+"""Cryptocurrency wallet addresses, reported only when their checksum holds.
+
+Bitcoin: base58check P2PKH (version 0x00, "1...") and P2SH (0x05, "3..."), segwit v0
+bech32 (BIP-173) and v1+ bech32m (BIP-350) with the mainnet prefix "bc". Litecoin: base58check
+0x30 ("L...") and 0x32 ("M...") and segwit with prefix "ltc". Tron: base58check 0x41 ("T...").
+Ethereum: "0x" + 40 hex digits; mixed case must match EIP-55, all-lower or all-upper has no
+checksum to check. A string that fails its checksum is not an address (a typo or a look-alike)
+and is never reported.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from functools import lru_cache
+from typing import Dict, List, Optional, Tuple
+
+from htintel.extract.keccak import keccak256
+
+_BASE58_ALPHABET = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
+_BASE58_VALUES: Dict[str, int] = {c: i for i, c in enumerate(_BASE58_ALPHABET)}
+_BECH32_ALPHABET = "qpzry9x8gf2tvdw0s3jn54khce6mua7l"
+_BECH32_VALUES: Dict[str, int] = {c: i for i, c in enumerate(_BECH32_ALPHABET)}
+_BECH32_CONST = 1
+_BECH32M_CONST = 0x2BC830A3
+_BECH32_GENERATORS = (0x3B6A57B2, 0x26508E6D, 0x1EA119FA, 0x3D4233DD, 0x2A1462B3)
+
+# base58check version byte -> output prefix; every supported payload is version + 20 bytes.
+_BASE58_VERSIONS: Dict[int, str] = {0x00: "btc", 0x05: "btc", 0x30: "ltc", 0x32: "ltc", 0x41: "trx"}
+_SEGWIT_HRPS: Dict[str, str] = {"bc": "btc", "ltc": "ltc"}
+
+# Addresses are long runs of letters and digits; text without one has no wallet.
+_LONG_ALNUM_RUN = re.compile(r"[0-9A-Za-z]{25}")
+_CANDIDATE = re.compile(
+    r"(?<![0-9A-Za-z])(?:"
+    r"(?P<eth>0[xX][0-9a-fA-F]{40})"
+    r"|(?P<segwit>(?:[bB][cC]|[lL][tT][cC])1[02-9ac-hj-np-zAC-HJ-NP-Z]{8,87})"
+    r"|(?P<base58>[1-9A-HJ-NP-Za-km-z]{25,35})"
+    r")(?![0-9A-Za-z])"
+)
+
+
+def _base58_decode(text: str) -> Optional[bytes]:
+    number = 0
+    for char in text:
+        value = _BASE58_VALUES.get(char)
+        if value is None:
+            return None
+        number = number * 58 + value
+    leading_zeros = len(text) - len(text.lstrip("1"))
+    body = number.to_bytes((number.bit_length() + 7) // 8, "big") if number else b""
+    return b"\x00" * leading_zeros + body
+
+
+def _base58check_wallet(text: str) -> Optional[str]:
+    raw = _base58_decode(text)
+    if raw is None or len(raw) != 25:
+        return None
+    payload, checksum = raw[:-4], raw[-4:]
+    if hashlib.sha256(hashlib.sha256(payload).digest()).digest()[:4] != checksum:
+        return None
+    coin = _BASE58_VERSIONS.get(payload[0])
+    return f"{coin}:{text}" if coin else None
+
+
+def _bech32_polymod(values: List[int]) -> int:
+    checksum = 1
+    for value in values:
+        top = checksum >> 25
+        checksum = (checksum & 0x1FFFFFF) << 5 ^ value
+        for i in range(5):
+            if (top >> i) & 1:
+                checksum ^= _BECH32_GENERATORS[i]
+    return checksum
+
+
+def _convert_bits(data: List[int], from_bits: int, to_bits: int) -> Optional[List[int]]:
+    """Regroup 5-bit words into bytes, rejecting non-zero or over-long padding (BIP-173)."""
+    accumulator = 0
+    bits = 0
+    result: List[int] = []
+    max_value = (1 << to_bits) - 1
+    for value in data:
+        accumulator = (accumulator << from_bits) | value
+        bits += from_bits
+        while bits >= to_bits:
+            bits -= to_bits
+            result.append((accumulator >> bits) & max_value)
+    if bits >= from_bits or ((accumulator << (to_bits - bits)) & max_value):
+        return None
+    return result
+
+
+def _segwit_wallet(text: str) -> Optional[str]:
+    if len(text) > 90 or (text != text.lower() and text != text.upper()):
+        return None
+    address = text.lower()
+    hrp, _, data_part = address.rpartition("1")
+    coin = _SEGWIT_HRPS.get(hrp)
+    if coin is None or len(data_part) < 7:
+        return None
+    data = [_BECH32_VALUES[c] for c in data_part]  # the candidate regex admits only bech32 chars
+    expanded_hrp = [ord(c) >> 5 for c in hrp] + [0] + [ord(c) & 31 for c in hrp]
+    constant = _bech32_polymod(expanded_hrp + data)
+    version = data[0]
+    if version > 16 or constant != (_BECH32_CONST if version == 0 else _BECH32M_CONST):
+        return None
+    program = _convert_bits(data[1:-6], 5, 8)
+    if program is None or not 2 <= len(program) <= 40:
+        return None
+    if version == 0 and len(program) not in (20, 32):
+        return None
+    return f"{coin}:{address}"
+
+
+def _eip55_checksum_holds(hex_digits: str) -> bool:
+    lower = hex_digits.lower()
+    digest = keccak256(lower.encode("ascii")).hex()
+    for char, nibble in zip(hex_digits, digest):
+        if char.isalpha() and (char.isupper() != (int(nibble, 16) >= 8)):
+            return False
+    return True
+
+
+def _ethereum_wallet(text: str) -> Optional[str]:
+    hex_digits = text[2:]
+    if hex_digits != hex_digits.lower() and hex_digits != hex_digits.upper():
+        if not _eip55_checksum_holds(hex_digits):
+            return None
+    return "eth:0x" + hex_digits.lower()
+
+
+@lru_cache(maxsize=4096)
+def validate_wallet(candidate: str) -> Optional[str]:
+    """The typed value ("btc:...", "eth:0x...", "ltc:...", "trx:...") of an address, or None.
+
+    None when ``candidate`` is not exactly one address of a supported kind with a valid
+    checksum. Cached because feeds repeat the same wallets across many ads.
+    """
+    match = _CANDIDATE.fullmatch(candidate)
+    if match is None:
+        return None
+    if match.group("eth"):
+        return _ethereum_wallet(candidate)
+    if match.group("segwit"):
+        return _segwit_wallet(candidate)
+    return _base58check_wallet(candidate)
+
+
+def find_wallets(text: str) -> Tuple[str, ...]:
+    """Checksummed wallet addresses in ``text`` as typed values, deduplicated, in order."""
+    if not _LONG_ALNUM_RUN.search(text):
+        return ()
+    found: List[str] = []
+    for match in _CANDIDATE.finditer(text):
+        wallet = validate_wallet(match.group(0))
+        if wallet is not None and wallet not in found:
+            found.append(wallet)
+    return tuple(found)
