@@ -14,7 +14,7 @@ APP=htintel
 BUILD="$ROOT/build"
 STAGE="$BUILD/$APP"
 DIST="$ROOT/dist"
-WHEEL_CACHE="$BUILD/wheel-cache"
+WHEEL_CACHE="${HTINTEL_WHEEL_CACHE:-$BUILD/wheel-cache}"
 PYTHON=${PYTHON:-$([ -x .venv/bin/python ] && echo .venv/bin/python || echo python3)}
 RUN_APPINSPECT=1
 [ "${1:-}" = "--skip-appinspect" ] && RUN_APPINSPECT=0
