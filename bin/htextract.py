@@ -1,5 +1,9 @@
 #!/usr/bin/env python
-"""htextract: add the identifiers found in each event's ad text (see searchbnf.conf)."""
+"""htextract: add the identifiers found in each event's ad text (see searchbnf.conf).
+
+Text beyond htintel.extract.MAX_TEXT_CHARS (20,000 characters) per event is not searched,
+which bounds the time spent on any one record.
+"""
 
 from __future__ import annotations
 
@@ -19,7 +23,7 @@ from splunklib.searchcommands import (  # noqa: E402
     validators,
 )
 
-from htintel.extract import IDENTIFIER_TYPES, extract  # noqa: E402
+from htintel.extract import IDENTIFIER_TYPES, MAX_TEXT_CHARS, extract  # noqa: E402
 
 DEFAULT_TEXT_FIELDS = ("title", "body")
 
@@ -29,6 +33,15 @@ def _first(value):
     if isinstance(value, list):
         return value[0] if value else ""
     return value or ""
+
+
+def _joined(value):
+    """A field's whole text: multivalues joined by newlines, capped like the library caps it."""
+    if isinstance(value, list):
+        value = "\n".join(v for v in value if isinstance(v, str))
+    if not isinstance(value, str):
+        return ""
+    return value[: MAX_TEXT_CHARS + 100]
 
 
 @Configuration(distributed=True)
@@ -69,15 +82,22 @@ class HtExtractCommand(StreamingCommand):
                 ),
             )
         self._types = requested
+        self._text_field = self.field
+        self._country_field = self.country_field
+        self._city_field = self.city_field
 
     def stream(self, records):
+        types = self._types
+        text_of = self._text
+        country_field = self._country_field
+        city_field = self._city_field
         for record in records:
             found = extract(
-                self._text(record),
-                country=_first(record.get(self.country_field)) or None,
-                city=_first(record.get(self.city_field)) or None,
+                text_of(record),
+                country=_first(record.get(country_field)) or None,
+                city=_first(record.get(city_field)) or None,
                 url=_first(record.get("url")) or None,
-                types=self._types,
+                types=types,
             )
             ids = found.ids
             record["ht_phone"] = list(found.phones)
@@ -90,12 +110,13 @@ class HtExtractCommand(StreamingCommand):
             yield record
 
     def _text(self, record):
-        if self.field:
-            value = record.get(self.field, "")
-            return "\n".join(value) if isinstance(value, list) else value or ""
-        parts = [_first(record.get(name)) for name in DEFAULT_TEXT_FIELDS]
-        text = "\n".join(p for p in parts if p)
-        return text or _first(record.get("_raw"))
+        if self._text_field:
+            return _joined(record.get(self._text_field, ""))
+        title = _first(record.get("title"))
+        body = _first(record.get("body"))
+        if title and body:
+            return _joined(title + "\n" + body)
+        return _joined(title or body or _first(record.get("_raw")))
 
 
 if __name__ == "__main__":

@@ -31,8 +31,9 @@ import math
 import random
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import mul
 from statistics import NormalDist
-from typing import Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
+from typing import Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 MAX_LISTS = 10
 METHODS = ("bhs", "sparse")
@@ -107,14 +108,14 @@ def _build_table(k: int, counts: Sequence[float]) -> _Table:
     sup = list(counts)
     for high, low in _bit_pairs(k):
         sup[low] += sup[high]
-    observed = int(round(sum(counts[1:])))
+    observed = round(sum(counts[1:]))
     return _Table(k, tuple(counts), observed, tuple(sup))
 
 
 @lru_cache(maxsize=16)
 def _bit_pairs(k: int) -> Tuple[Tuple[int, int], ...]:
     """(S with bit, S without bit) for each bit in turn: the zeta-transform schedule."""
-    out = []
+    out: List[Tuple[int, int]] = []
     for bit in range(k):
         b = 1 << bit
         out.extend((s, s ^ b) for s in range(1 << k) if s & b)
@@ -142,7 +143,9 @@ def _subset_sums(k: int, values: Sequence[float]) -> List[float]:
 
 
 @lru_cache(maxsize=4096)
-def _structure(k: int, pairs: Tuple[int, ...], empty: Tuple[int, ...]) -> Tuple[Tuple[int, ...], Tuple[bool, ...]]:
+def _structure(
+    k: int, pairs: Tuple[int, ...], empty: Tuple[int, ...]
+) -> Tuple[Tuple[int, ...], Tuple[bool, ...]]:
     """Design columns and the patterns kept when the pairs in ``empty`` are removed."""
     mains = tuple(1 << i for i in range(k))
     terms = (0, *mains, *(p for p in pairs if p not in empty))
@@ -158,33 +161,30 @@ def _empty_pairs(table: _Table, pairs: Tuple[int, ...]) -> Tuple[int, ...]:
 
 
 def _cholesky(a: Matrix) -> Matrix:
+    """Lower-triangular L with L L' = a; raises _SingularError unless a is positive definite."""
     n = len(a)
-    low = [[0.0] * n for _ in range(n)]
+    low: Matrix = []
     for i in range(n):
-        row_i = low[i]
-        for j in range(i + 1):
+        row_i: Vector = []
+        a_i = a[i]
+        for j in range(i):
             row_j = low[j]
-            s = a[i][j]
-            for m in range(j):
-                s -= row_i[m] * row_j[m]
-            if i == j:
-                if s <= 1e-300 or s <= 1e-13 * abs(a[i][i]):
-                    raise _SingularError("matrix not positive definite")
-                row_i[i] = math.sqrt(s)
-            else:
-                row_i[j] = s / row_j[j]
+            row_i.append((a_i[j] - sum(map(mul, row_i, row_j))) / row_j[j])
+        s = a_i[i] - sum(map(mul, row_i, row_i))
+        if s <= 1e-300 or s <= 1e-13 * abs(a_i[i]):
+            raise _SingularError("matrix not positive definite")
+        row_i.append(math.sqrt(s))
+        low.append(row_i)
     return low
 
 
 def _cholesky_solve(low: Matrix, b: Sequence[float]) -> Vector:
+    """x with L L' x = b for L from _cholesky (rows of L hold only their lower part)."""
     n = len(low)
-    y = [0.0] * n
+    y: Vector = []
     for i in range(n):
-        s = b[i]
         row = low[i]
-        for m in range(i):
-            s -= row[m] * y[m]
-        y[i] = s / row[i]
+        y.append((b[i] - sum(map(mul, row, y))) / row[i])
     x = [0.0] * n
     for i in range(n - 1, -1, -1):
         s = y[i]
@@ -294,33 +294,35 @@ def _mle_exists(table: _Table, pairs: Tuple[int, ...]) -> Tuple[bool, bool]:
     terms, kept = _structure(k, pairs, empty)
     if not _identifiable(k, pairs, empty):
         return (True, False)
-    positive: Matrix = []
-    zero_cells: List[int] = []
-    for c in range(1, 1 << k):
-        if not kept[c]:
-            continue
-        if table.counts[c] > 0:
-            positive.append([1.0 if t & c == t else 0.0 for t in terms])
-        else:
-            zero_cells.append(c)
+    positive = [1.0 if kept[c] and table.counts[c] > 0 else 0.0 for c in range(1 << k)]
+    zero_cells = [c for c in range(1, 1 << k) if kept[c] and table.counts[c] <= 0]
     if not zero_cells:
         return (True, True)
-    basis = _null_space(positive, len(terms))
+    # X_P and its Gram matrix X_P'X_P share a null space; the Gram matrix is superset sums.
+    basis = _null_space(_gram(k, terms, positive), len(terms))
     if not basis:
         return (True, True)
-    # b_rows[j][z] = (X_zero @ basis_j)[z]
-    b_rows = [[sum(v[i] for i, t in enumerate(terms) if t & z == t) for z in zero_cells] for v in basis]
+    b_rows = []
+    for v in basis:
+        coef = [0.0] * (1 << k)
+        for t, value in zip(terms, v):
+            coef[t] = value
+        direction = _subset_sums(k, coef)  # (X v) at every pattern
+        b_rows.append([direction[z] for z in zero_cells])
     rhs = [-sum(row) for row in b_rows]
     return (_phase_one_feasible(b_rows, rhs), True)
+
+
+def _gram(k: int, terms: Sequence[int], weights: Sequence[float]) -> Matrix:
+    """X'WX for the design columns ``terms`` over all patterns, W = diag(weights)."""
+    sup = _superset_sums(k, weights)
+    return [[sup[a | b] for b in terms] for a in terms]
 
 
 @lru_cache(maxsize=4096)
 def _identifiable(k: int, pairs: Tuple[int, ...], empty: Tuple[int, ...]) -> bool:
     terms, kept = _structure(k, pairs, empty)
-    rows = [[1.0 if t & c == t else 0.0 for t in terms] for c in range(1 << k) if kept[c]]
-    if len(rows) < len(terms):
-        return False
-    _reduced, pivots = _row_reduce(rows, len(terms))
+    _reduced, pivots = _row_reduce(_gram(k, terms, [1.0 if c else 0.0 for c in kept]), len(terms))
     return len(pivots) == len(terms)
 
 
@@ -345,7 +347,6 @@ def _fit(
         active[0] = True
     sup_counts = _superset_sums(k, counts)
     target = [sup_counts[t] for t in terms]
-    p = len(terms)
     constant = sum(math.lgamma(counts[c] + 1.0) for c in range(size) if active[c])
 
     def evaluate(beta: Sequence[float]) -> Tuple[List[float], List[float], float]:
@@ -365,13 +366,14 @@ def _fit(
 
     def information(mu: Sequence[float]) -> Tuple[Matrix, List[float]]:
         sup = _superset_sums(k, mu)
-        hess = [[sup[ti | tj] for tj in terms] for ti in terms]
-        return hess, sup
+        return [[sup[ti | tj] for tj in terms] for ti in terms], sup
 
     if start is None:
         # glm's start: mu = y + 0.1, then one weighted least squares step on log(mu).
         mu0 = [(counts[c] + 0.1) if active[c] else 0.0 for c in range(size)]
-        work = [m * (math.log(m) + (counts[c] - m) / m) if m > 0 else 0.0 for c, m in enumerate(mu0)]
+        work = [
+            m * (math.log(m) + (counts[c] - m) / m) if m > 0 else 0.0 for c, m in enumerate(mu0)
+        ]
         hess, _ = information(mu0)
         rhs_sup = _superset_sums(k, work)
         beta = _cholesky_solve(_cholesky(hess), [rhs_sup[t] for t in terms])
@@ -393,7 +395,8 @@ def _fit(
         change = ll_t - ll
         beta, mu, ll = trial, mu_t, ll_t
         hess, sup = information(mu)
-        if max(abs(s) for s in step) * scale < 1e-9 or abs(change) < 1e-11 * (abs(ll) + 0.1):
+        # Newton converges quadratically: after a step this small the error is negligible.
+        if max(abs(s) for s in step) * scale < 1e-4 or abs(change) < 1e-11 * (abs(ll) + 0.1):
             converged = max(abs(target[i] - sup[t]) for i, t in enumerate(terms)) < 1e-6 * (
                 1.0 + target[0]
             )
@@ -430,6 +433,20 @@ def _wald_p(fit: _Fit, term: int) -> float:
         return 1.0
     z = abs(fit.beta[idx]) / math.sqrt(var)
     return 2.0 * _NORMAL.cdf(-z)
+
+
+def _start_with_pair(
+    table: _Table, fit: _Fit, fitted: Sequence[float], pair: int
+) -> Dict[int, float]:
+    """Warm start for fit + pair: the pair's own maximum likelihood with the rest held fixed.
+
+    Adding d to the pair's coefficient scales every fitted count containing the pair by e^d,
+    so its score equation alone is solved by d = log(observed / fitted overlap).
+    """
+    start = _start_from(fit)
+    if table.supersets[pair] > 0 and fitted[pair] > 0:
+        start[pair] = math.log(table.supersets[pair] / fitted[pair])
+    return start
 
 
 def _start_from(fit: _Fit) -> Dict[int, float]:
@@ -507,7 +524,8 @@ def _digamma(x: float) -> float:
         result
         + math.log(x)
         - 0.5 * inv
-        - inv2 * (1.0 / 12 - inv2 * (1.0 / 120 - inv2 * (1.0 / 252 - inv2 * (1.0 / 240 - inv2 / 132))))
+        - inv2
+        * (1.0 / 12 - inv2 * (1.0 / 120 - inv2 * (1.0 / 252 - inv2 * (1.0 / 240 - inv2 / 132))))
     )
 
 
@@ -524,11 +542,13 @@ def _select_bhs(table: _Table, pthresh: float) -> Optional[_Fit]:
     candidates = list(_all_pairs(table.k))
     while True:
         best: Optional[Tuple[float, int, _Fit]] = None
+        fitted = _superset_sums(table.k, fit.mu)
         for order, pair in enumerate(candidates):
             if pair in fit.pairs:
                 continue
             try:
-                cand = _fit(table, (*fit.pairs, pair), start=_start_from(fit))
+                start = _start_with_pair(table, fit, fitted, pair)
+                cand = _fit(table, (*fit.pairs, pair), start=start)
             except _SingularError:
                 continue
             aic = _aic(cand, table.k)
@@ -542,7 +562,9 @@ def _select_bhs(table: _Table, pthresh: float) -> Optional[_Fit]:
         fit, aic0 = best[2], best[0]
 
 
-def _select_sparse(table: _Table, pthresh: float, start: Optional[Dict[int, float]] = None) -> Optional[_Fit]:
+def _select_sparse(
+    table: _Table, pthresh: float, start: Optional[Dict[int, float]] = None
+) -> Optional[_Fit]:
     """SparseMSE stepwise: add the lowest Poisson p-value pair while below pthresh and valid."""
     exists, identifiable = _mle_exists(table, ())
     if not (exists and identifiable):
@@ -571,7 +593,7 @@ def _select_sparse(table: _Table, pthresh: float, start: Optional[Dict[int, floa
         if chosen is None:
             return fit
         try:
-            fit = _fit(table, chosen, start=_start_from(fit))
+            fit = _fit(table, chosen, start=_start_with_pair(table, fit, fitted, chosen[-1]))
         except _SingularError:
             return fit
 
@@ -582,13 +604,17 @@ def _select_sparse(table: _Table, pthresh: float, start: Optional[Dict[int, floa
 def _profile_interval(table: _Table, fit: _Fit) -> Tuple[Optional[float], Optional[float]]:
     """95% multinomial profile-likelihood interval for the population size."""
     n = table.observed
-    state = {"start": _start_from(fit)}
+    warm_beta, warm_total = _start_from(fit), n + fit.unseen
 
     def loglik(total: float) -> Tuple[float, float]:
         """Profile log-likelihood at ``total`` and its derivative."""
+        nonlocal warm_beta, warm_total
         unseen = max(total - n, 0.0)
-        f = _fit(table, fit.pairs, start=state["start"], unseen_count=unseen)
-        state["start"] = _start_from(f)
+        start = dict(warm_beta)
+        # The fitted counts sum to the total: rescale them to the new one to start.
+        start[0] += math.log(total / warm_total)
+        f = _fit(table, fit.pairs, start=start, unseen_count=unseen)
+        warm_beta, warm_total = _start_from(f), total
         ll = math.lgamma(total + 1.0) - math.lgamma(unseen + 1.0) - total * math.log(total)
         for c, m in enumerate(f.mu):
             cnt = unseen if c == 0 else table.counts[c]
@@ -597,73 +623,92 @@ def _profile_interval(table: _Table, fit: _Fit) -> Tuple[Optional[float], Option
         slope = _digamma(total + 1.0) - _digamma(unseen + 1.0) + math.log(f.mu[0] / total)
         return ll, slope
 
-    n_hat = n + fit.unseen
-    # The multinomial maximum sits within a fraction of one entity of the Poisson one.
-    best_n, (best_ll, slope) = n_hat, loglik(n_hat)
-    for _ in range(4):
-        trial = best_n + max(-0.5 * (best_n - n), min(2.0, slope * (best_n - n) * best_n / n))
-        if trial <= n:
-            break
-        trial_ll, trial_slope = loglik(trial)
-        if trial_ll > best_ll:
-            best_n, best_ll, slope = trial, trial_ll, trial_slope
-        else:
-            break
+    # The Poisson estimate is within a few entities of the multinomial maximum; the
+    # likelihood there differs from the maximum by far less than the tolerance of the limits.
+    best_n = n + fit.unseen
+    best_ll = loglik(best_n)[0]
 
     def excess(total: float) -> Tuple[float, float]:
         ll, slope = loglik(total)
         return 2.0 * (best_ll - ll) - _CHI2_1_95, -2.0 * slope
 
-    try:
-        wald_sd = math.sqrt(max(_cholesky_solve(_cholesky([list(r) for r in fit.hessian]), [1.0] + [0.0] * (len(fit.terms) - 1))[0], 1e-12))
-    except _SingularError:
-        wald_sd = 1.0
-    z = _NORMAL.inv_cdf(0.5 + CONFIDENCE / 2)
+    # Wald limits on log(unseen) are the first guesses for the profile limits.
+    spread = _NORMAL.inv_cdf(0.5 + CONFIDENCE / 2) * _intercept_sd(fit)
 
-    # Lower limit: between the observed count and the estimate.
-    state["start"] = _start_from(fit)
-    low_value, _ = excess(float(n)) if n > 0 else (-1.0, 0.0)
-    if low_value <= 0:
-        lower: Optional[float] = float(n)
-    else:
-        guess = n + fit.unseen * math.exp(-z * wald_sd)
-        lower = _root(excess, float(n), best_n, guess)
-
-    state["start"] = _start_from(fit)
-    upper: Optional[float] = None
-    hi = n + fit.unseen * math.exp(z * wald_sd)
-    lo_bracket = best_n
-    for _ in range(60):
-        value, _ = excess(hi)
-        if value > 0:
-            upper = _root(excess, lo_bracket, hi, hi)
-            break
-        lo_bracket = hi
-        hi = n + (hi - n) * 2.0
-        if hi > 1e12 * (n + 1):
-            break
+    warm_beta, warm_total = _start_from(fit), best_n
+    lower = _lower_limit(excess, float(n), best_n, n + fit.unseen * math.exp(-spread))
+    warm_beta, warm_total = _start_from(fit), best_n
+    upper = _upper_limit(excess, n, best_n, n + fit.unseen * math.exp(spread))
     return lower, upper
 
 
-def _root(func, lo: float, hi: float, guess: float) -> float:  # type: ignore[no-untyped-def]
-    """Root of func in [lo, hi] (signs differ at the ends) by safeguarded Newton steps."""
-    f_lo, _ = func(lo)
-    x = min(max(guess, lo), hi)
-    for _ in range(100):
-        fx, dfx = func(x)
-        if abs(fx) < 1e-7:
-            return x
-        if (fx < 0) == (f_lo < 0):
-            lo, f_lo = x, fx
+# Profile limits are wanted to a hundredth of an entity; Newton steps on the likelihood-ratio
+# excess (which is monotone on each side of the estimate) get there in three or four fits.
+_LIMIT_TOLERANCE = 0.01
+
+
+def _lower_limit(
+    excess: Callable[[float], Tuple[float, float]], observed: float, best: float, guess: float
+) -> float:
+    """Where the excess (falling towards ``best``) crosses zero; ``observed`` if it never does."""
+    lo, hi, lo_checked = observed, best, False
+    x = min(max(guess, observed), best)
+    fx, dfx = excess(x)
+    for _ in range(200):
+        if fx > 0:
+            lo, lo_checked = x, True
         else:
             hi = x
-        if hi - lo < 1e-7 * max(1.0, abs(x)):
-            return x
-        nxt = x - fx / dfx if dfx != 0 else lo - 1.0
+        nxt = x - fx / dfx if dfx < 0 else lo
+        if nxt <= lo and not lo_checked:
+            at_observed, _slope = excess(observed)
+            if at_observed <= 0:
+                return observed  # the data cannot rule out that nobody was missed
+            lo_checked = True
         if not lo < nxt < hi:
             nxt = 0.5 * (lo + hi)
+        if abs(nxt - x) < _LIMIT_TOLERANCE:
+            return nxt
         x = nxt
+        fx, dfx = excess(x)
     return x
+
+
+def _upper_limit(
+    excess: Callable[[float], Tuple[float, float]], observed: float, best: float, guess: float
+) -> Optional[float]:
+    """Where the excess (rising away from ``best``) crosses zero; None if it stays below."""
+    cap = 1e12 * (observed + 1.0)
+    lo, hi = best, math.inf
+    x = max(guess, best)
+    fx, dfx = excess(x)
+    for _ in range(200):
+        if fx > 0:
+            hi = x
+        else:
+            lo = x
+        nxt = x - fx / dfx if dfx > 0 else math.inf
+        if not lo < nxt < hi:
+            nxt = 0.5 * (lo + hi) if hi < math.inf else observed + 2.0 * (x - observed)
+        if abs(nxt - x) < _LIMIT_TOLERANCE:
+            return nxt
+        if nxt >= cap:
+            if x >= cap:
+                return None  # still inside the interval at a trillion times the observed
+            nxt = cap
+        x = nxt
+        fx, dfx = excess(x)
+    return None if hi == math.inf else x
+
+
+def _intercept_sd(fit: _Fit) -> float:
+    """Standard error of the intercept (log of the unseen count) from the information."""
+    unit = [1.0] + [0.0] * (len(fit.terms) - 1)
+    try:
+        variance = _cholesky_solve(_cholesky([list(r) for r in fit.hessian]), unit)[0]
+    except _SingularError:
+        return 1.0
+    return math.sqrt(max(variance, 1e-12))
 
 
 def _quantile_type8(sorted_values: Sequence[float], prob: float) -> float:
@@ -671,7 +716,7 @@ def _quantile_type8(sorted_values: Sequence[float], prob: float) -> float:
     n = len(sorted_values)
     m = (prob + 1.0) / 3.0
     h = n * prob + m
-    j = int(math.floor(h))
+    j = math.floor(h)
     g = h - j
     below = sorted_values[min(max(j, 1), n) - 1]
     above = sorted_values[min(max(j + 1, 1), n) - 1]
@@ -748,10 +793,13 @@ def pattern_counts(
     """Count entities by capture pattern from each entity's set of list names.
 
     Returns (lists, counts): lists in the given order, else sorted; counts keyed by 0/1
-    tuples in that order. Entities on none of the lists are ignored.
+    tuples in that order. Entities on none of the lists are ignored; a bare string is one
+    list name.
     Example: pattern_counts([{"a"}, {"a", "b"}]) -> (("a", "b"), {(1, 0): 1, (1, 1): 1}).
     """
-    sets = [frozenset(str(x) for x in m if str(x) != "") for m in memberships]
+    sets = [
+        frozenset([m] if isinstance(m, str) else (str(x) for x in m)) - {""} for m in memberships
+    ]
     names = tuple(lists) if lists is not None else tuple(sorted(set().union(*sets)))
     position = {name: i for i, name in enumerate(names)}
     counts: Dict[Tuple[int, ...], int] = {}
@@ -871,7 +919,9 @@ def estimate(
         low, high, boot_notes = _bca_interval(table, fit, threshold, nboot, seed)
         notes.extend(boot_notes)
     if high is None:
-        notes.append("the upper limit of the interval is unbounded: the data cannot bound the total")
+        notes.append(
+            "the upper limit of the interval is unbounded: the data cannot bound the total"
+        )
     empty = _empty_pairs(table, fit.pairs)
     if empty:
         notes.append(

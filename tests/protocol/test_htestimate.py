@@ -31,7 +31,9 @@ def _uk_patterns():
     with open(VECTORS, newline="") as handle:
         rows = list(csv.reader(handle))
     names = rows[0][:-1]
-    return [([n for n, bit in zip(names, row[:-1]) if bit == "1"], int(row[-1])) for row in rows[1:]]
+    return [
+        ([n for n, bit in zip(names, row[:-1]) if bit == "1"], int(row[-1])) for row in rows[1:]
+    ]
 
 
 def _entities(patterns, **extra):
@@ -145,12 +147,27 @@ def test_invalid_counts_are_skipped_and_reported(run_command):
         {"lists": ["b"], "n": "50"},
         {"lists": ["a", "b"], "n": "10"},
         {"lists": ["a"], "n": "lots"},
+        {"lists": ["b"], "n": ""},
     ]
     result = run_command("htestimate", ["lists_field=lists", "count_field=n"], [chunk])
     assert result.returncode == 0, result.stderr
     (record,) = result.records
     assert record["ht_estimate"] == "300"  # (40 + 10) * (50 + 10) / 10
-    assert "1 rows skipped" in " ".join(_values(record["ht_warnings"]))
+    assert "2 rows skipped" in " ".join(_values(record["ht_warnings"]))
+
+
+def test_by_several_fields_groups_on_each_combination(run_command):
+    small = [(["a"], 30), (["b"], 40), (["a", "b"], 10)]
+    rows = _entities(small, city="Paris", country="FR") + _entities(
+        small, city="Paris", country="US"
+    )
+    rows.append({"lists": ["a", "b"], "city": "Paris"})  # no country: in no group
+    result = run_command("htestimate", ["lists_field=lists", "by=city,country"], [rows])
+    assert result.returncode == 0, result.stderr
+    assert [(r["city"], r["country"], r["ht_estimate"]) for r in result.records] == [
+        ("Paris", "FR", "200"),
+        ("Paris", "US", "200"),
+    ]
 
 
 @pytest.mark.parametrize(

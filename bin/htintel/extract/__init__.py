@@ -1,21 +1,33 @@
 """Identifier extraction: the phones, emails, wallets, handles and URLs in an ad's text.
 
 ``extract`` is the single entry point used by htextract, the ingestion enrichment and the
-CLI. Values come back in the typed forms DESIGN.md fixes (``phone:+E164``, ``email:...``,
-``btc:``/``eth:``, ``<platform>:handle``), deduplicated, in order of first appearance.
+CLI. The text is normalised once by the shared de-obfuscation layer (``deobfuscate``), then
+each finder reads it. Values come back in the typed forms DESIGN.md fixes (``phone:+E164``,
+``email:...``, ``btc:``/``eth:``, ``<platform>:handle``), deduplicated, in order of first
+appearance.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import FrozenSet, Optional, Tuple
 
-from htintel.extract import emails
+from htintel import geo
+from htintel.extract import deobfuscate, emails, handles, phones, urls, wallets
 
 IDENTIFIER_TYPES: FrozenSet[str] = frozenset({"phone", "email", "wallet", "handle", "url"})
 
 # Extraction time grows with text length; longer text is cut here (documented in README).
-MAX_TEXT_CHARS = 20_000
+MAX_TEXT_CHARS = deobfuscate.MAX_TEXT_CHARS
+
+# Country-code TLDs whose sites are not tied to the country (.co, .io, .tv ...), and the
+# one ccTLD that differs from its ISO code.
+_GENERIC_CCTLDS = frozenset({"co", "io", "tv", "me", "ai", "ly", "fm", "ws", "cc", "to", "nu", "la", "am", "gg", "so", "sh", "ac", "im", "vc", "bz", "st", "su", "eu"})  # fmt: skip
+_CCTLD_REGIONS = {"uk": "GB"}
+MIN_HOST_CITY_POPULATION = 100_000
+_HOST_FILLER_LABELS = frozenset({"www", "m", "mobile", "com", "net", "org", "co", "gov", "edu", "ads", "ad"})  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -37,6 +49,78 @@ class Extraction:
         )
 
 
+def _region_of_city(city: str) -> Optional[str]:
+    place = geo.resolve(city)
+    return place.country.upper() if place is not None and place.country else None
+
+
+def _squashed(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", name.lower())
+    return "".join(c for c in decomposed if c.isalnum() and not unicodedata.combining(c))
+
+
+def _region_of_host_label(label: str) -> Optional[str]:
+    """Region of a city-named host label ("melbourne", "new-york"), exact names of big cities only.
+
+    Host labels are brand names as often as city names, so the fuzzy matching that suits a
+    crawled city field would turn "example" into a village; only a city of at least
+    MIN_HOST_CITY_POPULATION whose name the label spells counts.
+    """
+    place = geo.resolve(label.replace("-", " "))
+    if place is None or place.population < MIN_HOST_CITY_POPULATION or not place.country:
+        return None
+    name, wanted = _squashed(place.name), _squashed(label)
+    if len(wanted) < 4 or not name.startswith(wanted):
+        return None
+    return place.country.upper()
+
+
+def _region_of_host(host: str) -> Optional[str]:
+    """Region from a site host: a city label ("melbourne.example.com") or a ccTLD (".com.au")."""
+    labels = [label for label in host.split(".") if label]
+    if len(labels) < 2:
+        return None
+    for label in labels[:-1]:
+        if label in _HOST_FILLER_LABELS or label.isdigit():
+            continue
+        region = _region_of_host_label(label)
+        if region is not None:
+            return region
+    tld = labels[-1]
+    if len(tld) == 2 and tld.isalpha() and tld not in _GENERIC_CCTLDS:
+        region = _CCTLD_REGIONS.get(tld, tld.upper())
+        return region if phones.region_is_supported(region) else None
+    return None
+
+
+def region_hint(
+    country: Optional[str] = None, city: Optional[str] = None, url: Optional[str] = None
+) -> Optional[str]:
+    """Phone region (ISO2) for an ad: its country, else its city, else its URL's host, else None.
+
+    Example: ``region_hint(url="https://melbourne.example.com/ad/1") == "AU"``.
+    """
+    host = urls.host_of(url) if url and len(url) <= 2048 else None
+    return _region_hint(country, city, host)
+
+
+@lru_cache(maxsize=4096)
+def _region_hint(country: Optional[str], city: Optional[str], host: Optional[str]) -> Optional[str]:
+    if country:
+        code = country.strip().upper()
+        if code == "UK":
+            code = "GB"
+        if phones.region_is_supported(code):
+            return code
+    if city and len(city) <= 200:
+        region = _region_of_city(city)
+        if phones.region_is_supported(region):
+            return region
+    if host:
+        return _region_of_host(host)
+    return None
+
+
 def extract(
     text: str,
     *,
@@ -45,8 +129,29 @@ def extract(
     url: Optional[str] = None,
     types: FrozenSet[str] = IDENTIFIER_TYPES,
 ) -> Extraction:
-    """All identifiers of the requested types in ``text`` (capped at MAX_TEXT_CHARS)."""
-    text = text[:MAX_TEXT_CHARS]
+    """All identifiers of the requested types in ``text`` (capped at MAX_TEXT_CHARS).
+
+    ``country`` (ISO2), ``city`` and ``url`` give the phone region hint in that order of
+    preference; ``url``'s host is also left out of ``urls``. Never raises on any string.
+    Example: ``extract("six one 7 - 5five5 - O1 23", country="US").phones == ("+16175550123",)``.
+    """
+    if not text:
+        return Extraction()
+    clean = deobfuscate.normalize(text)
+    found_handles = handles.HandleMatches()
+    want_phones = "phone" in types
+    if "handle" in types or (want_phones and "wa" in clean.lower()):
+        found_handles = handles.find_handles(clean)
+    found_phones: Tuple[str, ...] = ()
+    if want_phones:
+        found_phones = phones.find_phones(clean, region_hint(country, city, url))
+        for number in phones.validate_candidates(found_handles.phone_candidates):
+            if number not in found_phones:
+                found_phones += (number,)
     return Extraction(
-        emails=emails.find_emails(text) if "email" in types else (),
+        phones=found_phones,
+        emails=emails.find_emails(clean) if "email" in types else (),
+        wallets=wallets.find_wallets(clean) if "wallet" in types else (),
+        handles=found_handles.handles if "handle" in types else (),
+        urls=urls.find_urls(clean, urls.host_of(url) if url else None) if "url" in types else (),
     )

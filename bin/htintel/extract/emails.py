@@ -1,18 +1,262 @@
-"""Email addresses, including the forms ads use to dodge filters."""
+"""Email addresses, including the forms ads use to dodge filters.
+
+Besides plain addresses this finds "bella (at) gmail (dot) com", "bella AT gmail DOT com",
+"bella arroba gmail punto com" (es/pt/fr/it/ru words for "at" and "dot"),
+"b e l l a @ g m a i l . c o m", "gmail: bella", "bella on gmail" and "bella at gmail" (the
+provider's domain is filled in). Every address must pass ``is_valid_address`` (RFC 5321
+dot-atom syntax and a listed TLD). Precision first: an address spelt with a bare word "at"
+needs a local part that is not an ordinary word ("meet me at hotel dot com" is not an email).
+"""
 
 from __future__ import annotations
 
 import re
-from typing import List, Tuple
+from typing import Dict, List, Optional, Tuple
 
-_EMAIL = re.compile(r"[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}")
+from htintel.extract.urls import ORDINARY_WORDS_BEFORE_AT, is_valid_domain
+
+# Provider names that ads write without the domain ("gmail: bella", "bella on gmail").
+PROVIDER_DOMAINS: Dict[str, str] = {
+    "gmail": "gmail.com",
+    "googlemail": "googlemail.com",
+    "yahoo": "yahoo.com",
+    "ymail": "ymail.com",
+    "hotmail": "hotmail.com",
+    "outlook": "outlook.com",
+    "icloud": "icloud.com",
+    "protonmail": "protonmail.com",
+    "aol": "aol.com",
+    "gmx": "gmx.com",
+}
+
+
+# "at" and "dot" as ads spell them: en, es/pt, fr, it, ru, nl, pl, cs, hu.
+_AT_WORDS = "at|arroba|arobase|chiocciola|собака|собачка|apenstaartje|małpa|malpa|zavináč|kukac"
+_DOT_WORDS = "dot|punto|ponto|point|punkt|точка|punt|kropka|tečka|pont"
+# Local parts that are ordinary words: "me at the hotel", "call us at 555".
+_STOP_LOCALS = ORDINARY_WORDS_BEFORE_AT
+# Domain words that make a bare-word "at" a place or a time, not a provider.
+_STOP_DOMAIN_LABELS = frozenset("the a an my your our his her their this that home".split())
+
+_LOCAL_ATOM = r"[A-Za-z0-9_%+-]{1,64}"
+# Scanned over the lowercased text: every branch starts with a literal, so the scan skips fast.
+# "(at)", "[ @ ]", "{arroba}": rare, so found by a regex only when a hint is present.
+_BRACKETED_AT = re.compile(r"[\(\[\{<][ \t]{0,2}(?:@|" + _AT_WORDS + r")[ \t]{0,2}[\)\]\}>]")
+# The word "at" (or its translations) between spaces; the scan only stops at whitespace.
+_FOREIGN_AT_HINTS = tuple(word for word in _AT_WORDS.split("|") if word != "at")
+_AT_WORD = re.compile(r"\s(?:" + _AT_WORDS + r")(?=[ \t])")
+_DOT = (
+    r"(?:\.(?![ \t])"
+    r"|[ \t]{0,3}[\(\[\{<][ \t]{0,2}(?:\.|" + _DOT_WORDS + r")[ \t]{0,2}[\)\]\}>][ \t]{0,3}"
+    r"|[ \t]{1,3}(?:\.|" + _DOT_WORDS + r")[ \t]{1,3})"
+)
+_REVERSED_DOT_WORDS = "|".join(word[::-1] for word in _DOT_WORDS.split("|"))
+_REVERSED_DOT = (
+    r"(?:(?<![ \t])\."
+    r"|[ \t]{0,3}[\)\]\}>][ \t]{0,2}(?:\.|"
+    + _REVERSED_DOT_WORDS
+    + r")[ \t]{0,2}[\(\[\{<][ \t]{0,3}"
+    r"|[ \t]{1,3}(?:\.|" + _REVERSED_DOT_WORDS + r")[ \t]{1,3})"
+)
+# The local part that ends where the "at" token starts, matched on the reversed text before
+# the token: anchored matching costs the length of the local part, not of the window.
+_REVERSED_LOCAL_BEFORE = re.compile(
+    r"(?P<gap>[ \t]{0,3})"
+    r"(?P<local>" + _LOCAL_ATOM + r"(?:" + _REVERSED_DOT + _LOCAL_ATOM + r"){0,3})"
+    r"(?![A-Za-z0-9._%+-])",
+    re.IGNORECASE,
+)
+_DOMAIN_AFTER = re.compile(
+    r"[ \t]{0,3}(?P<domain>[A-Za-z0-9-]{1,63}(?:" + _DOT + r"[A-Za-z0-9-]{1,63}){0,8})",
+    re.IGNORECASE,
+)
+_SEPARATOR_WITH_SPACES = re.compile(r"[ \t]*(?:" + _DOT + r")[ \t]*", re.IGNORECASE)
+# "gmail: bella.rose", "gmail - bella" (matched right after the provider name).
+_LOCAL_AFTER_PROVIDER = re.compile(
+    r"[ \t]*(?:->|[:=\-–—])[ \t]*"
+    r"(?P<local>[a-z0-9][a-z0-9._-]{0,63})(?![a-z0-9_@-]|\.[a-z0-9])"
+)
+# "bella on gmail", "bella en hotmail" (searched in a window ending at the provider name).
+_LOCAL_BEFORE_PROVIDER = re.compile(
+    r"(?<![a-z0-9._%+-])(?P<local>[a-z0-9][a-z0-9._-]{0,63})[ \t]{1,3}"
+    r"(?:on|en|em|sur|su|no|via)[ \t]{1,3}\Z"
+)
+# "b e l l a @ g m a i l . c o m": single characters separated by single spaces.
+_SPACED_OUT = re.compile(
+    r"(?<![^\s])(?P<local>(?:[a-z0-9._%+-] ){2,64})@(?P<domain>(?: [a-z0-9.-]){4,255})(?![^\s])"
+)
+_DOT_ATOM = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*\Z")
+_LOCAL_WINDOW = 120
+# Hostile text can hold thousands of "@"; a real ad never needs more than this.
+_MAX_TOKENS = 500
+_MAX_ADDRESS = 254
+
+
+def is_valid_address(address: str) -> bool:
+    """True for local@domain with an RFC 5321 dot-atom local part and a valid, listed domain.
+
+    Quoted local parts, comments and address literals are rejected: ads never use them.
+    """
+    if len(address) > _MAX_ADDRESS or address.count("@") != 1:
+        return False
+    local, domain = address.split("@")
+    if not 1 <= len(local) <= 64 or not _DOT_ATOM.match(local):
+        return False
+    return is_valid_domain(domain)
+
+
+def _collapse_separators(obfuscated: str) -> str:
+    return _SEPARATOR_WITH_SPACES.sub(".", obfuscated)
+
+
+def _is_title_case(word: str) -> bool:
+    return word[:1].isupper() and not word.isupper()
+
+
+def _domain_from_written(written: str) -> Optional[str]:
+    """The valid lowercase domain a written domain starts with, a provider's filled in.
+
+    "gmail" -> "gmail.com"; "gmail.com.Call" (the next sentence run in) -> "gmail.com".
+    """
+    if written.replace("-", "").isalnum():  # one label: "gmail", or "9pm", "the", "617-555"
+        return PROVIDER_DOMAINS.get(written.lower())
+    labels = _collapse_separators(written).strip("-").split(".")
+    while len(labels) >= 2:
+        domain = ".".join(labels).lower()
+        if not _is_title_case(labels[-1]) and is_valid_domain(domain):
+            return domain
+        labels.pop()
+    return PROVIDER_DOMAINS.get(labels[0].lower())
+
+
+def _address_around_at(text: str, kind: str, start: int, end: int) -> Optional[Tuple[int, str]]:
+    """The address around an "at" token text[start:end] of ``kind`` symbol/bracket/word."""
+    domain_match = _DOMAIN_AFTER.match(text, end)
+    if domain_match is None:
+        return None
+    domain = _domain_from_written(domain_match.group("domain"))
+    if domain is None:
+        return None
+    reversed_before = text[max(0, start - _LOCAL_WINDOW) : start][::-1]
+    local_match = _REVERSED_LOCAL_BEFORE.match(reversed_before)
+    if local_match is None:
+        return None
+    gap_before = bool(local_match.group("gap"))
+    gap_after = domain_match.group(0)[:1] in (" ", "\t")
+    # "IG @bella.love" is a handle: a spaced "@" counts only with spaces on both sides.
+    if kind == "symbol" and gap_before and not gap_after:
+        return None
+    local = _collapse_separators(local_match.group("local")[::-1]).lower()
+    local_start = start - local_match.end()
+    if kind != "symbol" and (local in _STOP_LOCALS or domain.split(".")[0] in _STOP_DOMAIN_LABELS):
+        return None
+    address = f"{local}@{domain}"
+    return (local_start, address) if is_valid_address(address) else None
+
+
+def _spaced_out_addresses(lowered: str) -> List[Tuple[int, str]]:
+    found: List[Tuple[int, str]] = []
+    matches = []
+    searched_to = 0
+    # Only the stretch around each " @ " can hold one; the rest of the text is not scanned.
+    for at in _occurrences(lowered, " @ "):
+        if at < searched_to:
+            continue
+        searched_to = min(len(lowered), at + 2 + 2 * 256)
+        match = _SPACED_OUT.search(lowered, max(0, at - 2 * 64), searched_to)
+        if match is not None:
+            matches.append(match)
+    for match in matches:
+        local = match.group("local").replace(" ", "")
+        domain = match.group("domain").replace(" ", "").strip(".")
+        if "." not in domain:
+            continue
+        # The spaced run may go on into the next single-letter word: keep the longest valid TLD.
+        head, _, tld = domain.rpartition(".")
+        for end in range(len(tld), 1, -1):
+            address = f"{local}@{head}.{tld[:end]}"
+            if is_valid_address(address):
+                found.append((match.start(), address))
+                break
+    return found
+
+
+def _occurrences(lowered: str, word: str) -> List[int]:
+    """Start of each occurrence of ``word``, the first _MAX_TOKENS of them."""
+    positions: List[int] = []
+    position = lowered.find(word)
+    while position != -1 and len(positions) < _MAX_TOKENS:
+        positions.append(position)
+        position = lowered.find(word, position + 1)
+    return positions
+
+
+def _at_tokens(lowered: str) -> List[Tuple[str, int, int]]:
+    """Every "at" token (kind, start, end): "@", bracketed "(at)", and the spaced word "at"."""
+    tokens = [("symbol", i, i + 1) for i in _occurrences(lowered, "@")]
+    if ")" in lowered or "]" in lowered or "}" in lowered or ">" in lowered:
+        tokens.extend(("bracket", m.start(), m.end()) for m in _BRACKETED_AT.finditer(lowered))
+    if (
+        " at" in lowered
+        or "\tat" in lowered
+        or "\nat" in lowered
+        or lowered.startswith("at")
+        or any(word in lowered for word in _FOREIGN_AT_HINTS)
+    ):
+        padded = " " + lowered  # so a word at the very start has whitespace before it too
+        tokens.extend(("word", m.start(), m.end() - 1) for m in _AT_WORD.finditer(padded))
+    return tokens
+
+
+def _provider_addresses(lowered: str) -> List[Tuple[int, str]]:
+    """ "gmail: bella" and "bella on gmail": the provider's domain is filled in."""
+    found: List[Tuple[int, str]] = []
+    if not (
+        "mail" in lowered
+        or "yahoo" in lowered
+        or "outlook" in lowered
+        or "icloud" in lowered
+        or "aol" in lowered
+        or "gmx" in lowered
+    ):
+        return found  # every name in PROVIDER_DOMAINS contains one of these
+    for provider, domain in PROVIDER_DOMAINS.items():
+        if provider not in lowered:
+            continue
+        for start in _occurrences(lowered, provider):
+            end = start + len(provider)
+            if start > 0 and (lowered[start - 1].isalnum() or lowered[start - 1] in ".@"):
+                continue
+            if end < len(lowered) and lowered[end].isalnum():
+                continue
+            match = _LOCAL_AFTER_PROVIDER.match(lowered, end) or _LOCAL_BEFORE_PROVIDER.search(
+                lowered, max(0, start - 80), start
+            )
+            if match is None:
+                continue
+            local = match.group("local").rstrip(".")
+            address = f"{local}@{domain}"
+            if local in _STOP_LOCALS or local in PROVIDER_DOMAINS or not is_valid_address(address):
+                continue
+            found.append((min(start, match.start()), address))
+    return found
 
 
 def find_emails(text: str) -> Tuple[str, ...]:
-    """Lowercase addresses in order of first appearance, without duplicates."""
+    """Lowercase, de-obfuscated addresses in order of first appearance, without duplicates."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        text = lowered  # rare characters whose lowercase is longer; offsets must agree
+    candidates: List[Tuple[int, str]] = []
+    for kind, start, end in _at_tokens(lowered)[:_MAX_TOKENS]:
+        candidate = _address_around_at(text, kind, start, end)
+        if candidate is not None:
+            candidates.append(candidate)
+    if " @ " in lowered:
+        candidates.extend(_spaced_out_addresses(lowered))
+    candidates.extend(_provider_addresses(lowered))
     found: List[str] = []
-    for match in _EMAIL.finditer(text):
-        address = match.group(0).lower().strip(".")
+    for _, address in sorted(candidates, key=lambda candidate: candidate[0]):
         if address not in found:
             found.append(address)
     return tuple(found)

@@ -57,7 +57,10 @@ def _keccak_f1600(lanes: List[int]) -> None:
     """Permute the 25 lanes (index x + 5 * y) in place."""
     for round_constant in _ROUND_CONSTANTS:
         # theta
-        columns = [lanes[x] ^ lanes[x + 5] ^ lanes[x + 10] ^ lanes[x + 15] ^ lanes[x + 20] for x in range(5)]
+        columns = [
+            lanes[x] ^ lanes[x + 5] ^ lanes[x + 10] ^ lanes[x + 15] ^ lanes[x + 20]
+            for x in range(5)
+        ]
         for x in range(5):
             d = columns[(x - 1) % 5] ^ _rotl(columns[(x + 1) % 5], 1)
             for y in range(0, 25, 5):

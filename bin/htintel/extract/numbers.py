@@ -1,13 +1,365 @@
-"""Spelled-out numbers and look-alike letters to digits (placeholder, filled in next)."""
+"""Spelled-out numbers and look-alike letters read as digits, for phone numbers in any language.
+
+The lexicon maps each number word to a kind and a value; a small grammar joins words into
+the numbers people dictate ("twenty-three", "soixante-dix-huit", "noventa y nueve",
+"девятьсот двадцать три", "二十三") and concatenates the rest digit by digit, the way a
+phone number is read out ("six one seven" -> "617", "five fifty five" -> "555").
+
+Kinds: U digit 0-9, T 10-19, D tens 20-90, G French "vingt" (D, but 4 x vingt = 80),
+E a complete 21-99 in one word ("veintitrés", "dreiundzwanzig"), H the "hundred" multiplier,
+V a hundreds value in one word ("seiscientos", "девятьсот"), X the Chinese ten (十/拾),
+M a repeat ("double", "triple"), C a connector inside a compound ("y", "e", "et", "and").
+"""
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from types import MappingProxyType
+from typing import Dict, List, Mapping, Optional, Sequence, Tuple
+
+Token = Tuple[str, int]
+
+_DIGIT_NAMES: Tuple[Tuple[str, ...], ...] = (
+    # en
+    ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"),
+    # es
+    ("cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve"),
+    # fr
+    ("zéro", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf"),
+    # pt
+    ("zero", "um", "dois", "três", "quatro", "cinco", "seis", "sete", "oito", "nove"),
+    # ru
+    ("ноль", "один", "два", "три", "четыре", "пять", "шесть", "семь", "восемь", "девять"),
+    # de
+    ("null", "eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun"),
+    # it
+    ("zero", "uno", "due", "tre", "quattro", "cinque", "sei", "sette", "otto", "nove"),
+    # vi
+    ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"),
+    # tl
+    ("sero", "isa", "dalawa", "tatlo", "apat", "lima", "anim", "pito", "walo", "siyam"),
+)
+_DIGIT_VARIANTS: Tuple[Tuple[str, int], ...] = (
+    ("oh", 0),
+    ("nought", 0),
+    ("una", 1),
+    ("une", 1),
+    ("uma", 1),
+    ("duas", 2),
+    ("meia", 6),  # Brazilian Portuguese reads 6 as "meia" in phone numbers
+    ("нуль", 0),
+    ("одна", 1),
+    ("одно", 1),
+    ("две", 2),
+    ("ein", 1),
+    ("eine", 1),
+    ("zwo", 2),
+    ("fuenf", 5),
+    ("lăm", 5),
+    ("bẩy", 7),
+    ("zero", 0),
+)
+_TEENS: Tuple[Tuple[str, ...], ...] = (
+    ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"),
+    ("diez", "once", "doce", "trece", "catorce", "quince", "dieciséis", "diecisiete", "dieciocho", "diecinueve"),
+    ("dix", "onze", "douze", "treize", "quatorze", "quinze", "seize"),
+    ("dez", "onze", "doze", "treze", "catorze", "quinze", "dezesseis", "dezessete", "dezoito", "dezenove"),
+    ("десять", "одиннадцать", "двенадцать", "тринадцать", "четырнадцать", "пятнадцать",
+     "шестнадцать", "семнадцать", "восемнадцать", "девятнадцать"),
+    ("zehn", "elf", "zwölf", "dreizehn", "vierzehn", "fünfzehn", "sechzehn", "siebzehn", "achtzehn", "neunzehn"),
+    ("dieci", "undici", "dodici", "tredici", "quattordici", "quindici", "sedici", "diciassette", "diciotto", "diciannove"),
+)  # fmt: skip
+_TEEN_VARIANTS: Tuple[Tuple[str, int], ...] = (
+    ("quatorze", 14),
+    ("dezasseis", 16),
+    ("dezassete", 17),
+    ("dezanove", 19),
+)
+_TENS: Tuple[Tuple[str, ...], ...] = (  # 20, 30 ... 90
+    ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"),
+    ("veinte", "treinta", "cuarenta", "cincuenta", "sesenta", "setenta", "ochenta", "noventa"),
+    ("vingt", "trente", "quarante", "cinquante", "soixante"),
+    ("vinte", "trinta", "quarenta", "cinquenta", "sessenta", "setenta", "oitenta", "noventa"),
+    ("двадцать", "тридцать", "сорок", "пятьдесят", "шестьдесят", "семьдесят", "восемьдесят", "девяносто"),
+    ("zwanzig", "dreißig", "vierzig", "fünfzig", "sechzig", "siebzig", "achtzig", "neunzig"),
+    ("venti", "trenta", "quaranta", "cinquanta", "sessanta", "settanta", "ottanta", "novanta"),
+)
+_HUNDREDS: Tuple[Tuple[str, ...], ...] = (  # 100, 200 ... 900 as one word
+    ("ciento", "doscientos", "trescientos", "cuatrocientos", "quinientos", "seiscientos",
+     "setecientos", "ochocientos", "novecientos"),
+    ("cento", "duzentos", "trezentos", "quatrocentos", "quinhentos", "seiscentos",
+     "setecentos", "oitocentos", "novecentos"),
+    ("сто", "двести", "триста", "четыреста", "пятьсот", "шестьсот", "семьсот", "восемьсот", "девятьсот"),
+    ("cento", "duecento", "trecento", "quattrocento", "cinquecento", "seicento",
+     "settecento", "ottocento", "novecento"),
+)  # fmt: skip
+_HUNDRED_MULTIPLIERS = ("hundred", "cent", "cents", "hundert")
+_SPANISH_TWENTIES = (
+    "veintiuno", "veintiún", "veintidós", "veintitrés", "veinticuatro",
+    "veinticinco", "veintiséis", "veintisiete", "veintiocho", "veintinueve",
+)  # fmt: skip
+_CONNECTORS = ("y", "e", "et", "and", "und", "i")
+_REPEATS = (("double", 2), ("triple", 3), ("treble", 3), ("doble", 2), ("doppio", 2))
+
+# Chinese numerals (simplified, traditional and financial forms); 幺 and 洞 are how 1 and 0
+# are read out in phone numbers.
+_CJK_VALUES: Mapping[str, Token] = MappingProxyType(
+    {
+        **{c: ("U", 0) for c in "零〇洞"},
+        **{c: ("U", 1) for c in "一幺壹"},
+        **{c: ("U", 2) for c in "二两兩贰貳"},
+        **{c: ("U", 3) for c in "三叁參"},
+        **{c: ("U", 4) for c in "四肆"},
+        **{c: ("U", 5) for c in "五伍"},
+        **{c: ("U", 6) for c in "六陆陸"},
+        **{c: ("U", 7) for c in "七柒"},
+        **{c: ("U", 8) for c in "八捌"},
+        **{c: ("U", 9) for c in "九玖"},
+        **{c: ("X", 10) for c in "十拾"},
+        **{c: ("H", 100) for c in "百佰"},
+    }
+)
+_CJK_RUN = re.compile("[" + "".join(_CJK_VALUES) + "]+")
+
+_THAI_DIGITS = ("ศูนย์", "หนึ่ง", "สอง", "สาม", "สี่", "ห้า", "หก", "เจ็ด", "แปด", "เก้า")
+# Thai is written without spaces, so only runs of three or more digit words count.
+_THAI_RUN = re.compile("(?:(?:" + "|".join(_THAI_DIGITS) + r")\s?){3,}")
+_THAI_WORD = re.compile("|".join(_THAI_DIGITS))
+
+# Sino-Korean digits are one syllable each and common inside words, so only whole words of
+# three or more digit syllables count ("공일공" = 010).
+_KOREAN_DIGITS: Mapping[str, str] = MappingProxyType(
+    {"공": "0", "영": "0", "일": "1", "이": "2", "삼": "3", "사": "4", "오": "5", "육": "6",
+     "륙": "6", "칠": "7", "팔": "8", "구": "9"}
+)  # fmt: skip
+_KOREAN_RUN = re.compile("(?<![가-힣])[" + "".join(_KOREAN_DIGITS) + "]{3,}(?![가-힣])")
+
+# Words to test membership against. Both accented and plain spellings (ads drop accents),
+# except Vietnamese, whose plain forms are ordinary words.
+_PLAIN_FORM_EXEMPT = frozenset(_DIGIT_NAMES[7])
+
+
+def _strip_accents(word: str) -> str:
+    decomposed = unicodedata.normalize("NFD", word)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+def _build_lexicon() -> Mapping[str, Token]:
+    lexicon: Dict[str, Token] = {}
+    for names in _DIGIT_NAMES:
+        for value, word in enumerate(names):
+            lexicon[word] = ("U", value)
+    for word, value in _DIGIT_VARIANTS:
+        lexicon[word] = ("U", value)
+    for names in _TEENS:
+        for offset, word in enumerate(names):
+            lexicon[word] = ("T", 10 + offset)
+    for word, value in _TEEN_VARIANTS:
+        lexicon[word] = ("T", value)
+    for names in _TENS:
+        for offset, word in enumerate(names):
+            lexicon[word] = ("D", 20 + 10 * offset)
+    lexicon["vingt"] = ("G", 20)
+    lexicon["vingts"] = ("G", 20)
+    for names in _HUNDREDS:
+        for offset, word in enumerate(names):
+            lexicon[word] = ("V", 100 * (offset + 1))
+        for word in names[1:]:
+            if word.endswith("os"):
+                lexicon[word[:-2] + "as"] = lexicon[word]  # feminine: doscientas
+    for word in ("cien", "cem"):
+        lexicon[word] = ("V", 100)
+    for word in _HUNDRED_MULTIPLIERS:
+        lexicon[word] = ("H", 100)
+    for offset, word in enumerate(_SPANISH_TWENTIES):
+        lexicon[word] = ("E", 21 if offset <= 1 else 20 + offset)  # veintiuno, veintiún, veintidós
+    # German "dreiundzwanzig" and Italian "ventitré"/"ventotto" are one word.
+    german_units = ("ein", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun")
+    italian_units = ("uno", "due", "tre", "quattro", "cinque", "sei", "sette", "otto", "nove")
+    for tens_index in range(8):
+        tens = 20 + 10 * tens_index
+        for unit_index in range(9):
+            german = german_units[unit_index] + "und" + _TENS[5][tens_index]
+            lexicon[german] = ("E", tens + unit_index + 1)
+            stem = _TENS[6][tens_index]
+            unit = italian_units[unit_index]
+            italian = (stem[:-1] if unit[0] in "uo" else stem) + ("tré" if unit == "tre" else unit)
+            lexicon[italian] = ("E", tens + unit_index + 1)
+            lexicon[stem + unit] = ("E", tens + unit_index + 1)
+    for word in _CONNECTORS:
+        lexicon[word] = ("C", 0)
+    for word, times in _REPEATS:
+        lexicon[word] = ("M", times)
+    for word, token in list(lexicon.items()):
+        plain = _strip_accents(word)
+        if plain != word and word not in _PLAIN_FORM_EXEMPT:
+            lexicon.setdefault(plain, token)
+        if "ß" in word:
+            lexicon.setdefault(word.replace("ß", "ss"), token)
+    return MappingProxyType(lexicon)
+
+
+LEXICON: Mapping[str, Token] = _build_lexicon()
+# Number words that are also everyday words (articles, pronouns, names); a text containing
+# only these is not worth the spelled-number pass unless they repeat.
+_COMMON_WORDS = frozenset(
+    {"one", "oh", "once", "ten", "un", "une", "una", "uno", "um", "uma", "ein", "eine", "null",
+     "sei", "due", "hai", "ba", "năm", "không", "một", "isa", "lima", "cent", "cento", "e", "y",
+     "i", "et", "and", "und", "dos", "tres", "elf", "sept", "double", "triple", "cien", "mil"}
+)  # fmt: skip
+NUMBER_WORDS = frozenset(w for w, (kind, _v) in LEXICON.items() if kind != "C")
+_STRONG_WORDS = NUMBER_WORDS - _COMMON_WORDS
+
+# Words are maximal letter runs; digits and punctuation split them, so "5five5" has "five".
+_WORD_SPLIT = re.compile(r"([^\W\d_]+)")
+# What may sit between two number words of one spoken number: spaces, hyphens, commas, dots.
+_WORD_GAP = re.compile(r"[\s\-,.]{1,3}\Z")
+_GATE_PUNCTUATION = str.maketrans({c: " " for c in "-,.;:!?()[]/\"'*~_"})
+
+# Look-alike letters (after lower-casing; Cyrillic and Greek o too) inside a token that
+# also has a digit: "o1" -> "01", "6l7" -> "617".
+_LOOKALIKES = str.maketrans({"o": "0", "о": "0", "ο": "0", "l": "1", "i": "1", "|": "1"})
+_LOOKALIKE_TOKEN = re.compile(r"(?<![^\W\d_])(?=[oоοli|]*\d)[\doоοli|]*[oоοli|][\doоοli|]*(?![^\W\d_])")
+# A lone look-alike between two digit groups: "555 o 123".
+_LONE_LOOKALIKE = re.compile(r"(?<=\d)([\s\-.]{1,2})([oоοli])(?=[\s\-.]{0,2}\d)")
+
+
+def has_spelled_digits(lower_text: str) -> bool:
+    """Cheap test: may ``lower_text`` hold a spelled-out number worth the full pass?"""
+    if _CJK_RUN.search(lower_text) or _KOREAN_RUN.search(lower_text) or _THAI_WORD.search(lower_text):
+        return True
+    words = lower_text.translate(_GATE_PUNCTUATION).split()
+    if not _STRONG_WORDS.isdisjoint(words):
+        return True
+    return sum(map(NUMBER_WORDS.__contains__, words)) >= 3
+
+
+def has_lookalikes(text: str) -> bool:
+    """Cheap test: does ``text`` have a letter that may stand for a digit next to a digit?"""
+    return _LOOKALIKE_TOKEN.search(text.lower()) is not None
+
+
+def _extend(current: int, state: str, kind: str, value: int) -> Optional[Tuple[int, str]]:
+    """The open number grown by one more word, or None when the word starts a new number."""
+    if state == "U" and current > 0:
+        if kind == "H":
+            return current * 100, "H"
+        if kind == "X":
+            return current * 10, "D"
+        if kind == "G" and current == 4:
+            return 80, "D"  # quatre-vingt
+    if state in ("H", "V"):
+        if kind in ("D", "G"):
+            return current + value, "D"
+        if kind == "T":
+            return current + value, "T"
+        if kind in ("U", "E") and value > 0:
+            return current + value, "E"
+    if state == "D":
+        if kind == "U" and value > 0 and current % 10 == 0:
+            return current + value, "E"
+        if kind == "T" and current % 100 in (60, 80):
+            return current + value, "T"  # soixante-dix, quatre-vingt-dix
+    if state == "T" and kind == "U" and value > 0 and current % 100 in (10, 70, 90):
+        return current + value, "E"  # dix-sept, soixante-dix-huit, 十三
+    return None
+
+
+def words_to_digits(tokens: Sequence[Token]) -> str:
+    """Digits for a run of number-word tokens, compounds joined, the rest read digit by digit.
+
+    Example: the tokens of "zéro six soixante-dix-huit" give "0678".
+    """
+    out: List[str] = []
+    current: Optional[int] = None
+    state = ""
+    repeat = 1
+    for kind, value in tokens:
+        if kind == "C":
+            continue
+        if current is not None:
+            grown = _extend(current, state, kind, value)
+            if grown is not None:
+                current, state = grown
+                continue
+            out.append(str(current) * repeat)
+            repeat, current = 1, None
+        if kind == "M":
+            repeat = value
+        elif kind == "H":
+            current, state = 100, "V"
+        elif kind == "X":
+            current, state = 10, "T"
+        else:
+            current, state = value, ("D" if kind == "G" else kind)
+    if current is not None:
+        out.append(str(current) * repeat)
+    return "".join(out)
+
+
+def _cjk_digits(match: re.Match[str]) -> str:
+    run = match.group(0)
+    if len(run) == 1 and _CJK_VALUES[run][0] != "U":
+        return run  # a lone 十 or 百 is a word, not a number
+    return words_to_digits([_CJK_VALUES[c] for c in run])
+
+
+def _thai_digits(match: re.Match[str]) -> str:
+    return "".join(str(_THAI_DIGITS.index(w)) for w in _THAI_WORD.findall(match.group(0)))
+
+
+def _korean_digits(match: re.Match[str]) -> str:
+    return "".join(_KOREAN_DIGITS[c] for c in match.group(0))
+
 
 def spelled_to_digits(text: str) -> str:
-    """``text`` with spelled-out numbers replaced by digits."""
-    return text
+    """``text`` lower-cased, with every run of spelled-out number words replaced by its digits."""
+    text = text.lower()
+    text = _CJK_RUN.sub(_cjk_digits, text)
+    text = _KOREAN_RUN.sub(_korean_digits, text)
+    text = _THAI_RUN.sub(_thai_digits, text)
+    parts = _WORD_SPLIT.split(text)
+    # parts alternates gap, word, gap, word, ..., gap: words sit at odd indices.
+    index = 1
+    while index < len(parts):
+        token = LEXICON.get(parts[index])
+        if token is None or token[0] == "C":
+            index += 2
+            continue
+        run = [token]
+        end = index
+        probe = index + 2
+        while probe < len(parts) and _WORD_GAP.match(parts[probe - 1]):
+            nxt = LEXICON.get(parts[probe])
+            if nxt is None:
+                break
+            if nxt[0] == "C":
+                after = probe + 2
+                if after < len(parts) and _WORD_GAP.match(parts[after - 1]) and LEXICON.get(parts[after]):
+                    probe = after
+                    continue
+                break
+            run.append(nxt)
+            end = probe
+            probe += 2
+        parts[index] = words_to_digits(run)
+        for joined in range(index + 1, end + 1):
+            parts[joined] = ""
+        index = end + 2
+    return "".join(parts)
+
+
+def _lookalike_digits(match: re.Match[str]) -> str:
+    token = match.group(0)
+    if "|" in token:
+        pieces = token.split("|")
+        if all(len(p) >= 3 for p in pieces[1:-1]) and len(pieces[0]) >= 2 and len(pieces[-1]) >= 2:
+            token = "-".join(pieces)  # 617|555|0123: the bar separates groups
+    return token.translate(_LOOKALIKES)
 
 
 def digits_for_lookalikes(text: str) -> str:
-    """``text`` with O/o, l/I and | read as digits where they touch digits."""
-    return text
+    """``text`` (lower-cased) with o, l, i and | read as 0 and 1 where they touch digits."""
+    text = _LOOKALIKE_TOKEN.sub(_lookalike_digits, text)
+    return _LONE_LOOKALIKE.sub(lambda m: m.group(1) + m.group(2).translate(_LOOKALIKES), text)

@@ -28,7 +28,7 @@ _COMMON_BARE_TLDS = frozenset(
     "com net org info biz edu gov mil int io co me tv xxx app online site club top xyz".split()
 )
 # Real TLDs that are far more often file extensions than websites in free text.
-_FILE_EXTENSION_TLDS = frozenset("zip mov py sh pl md rs ps cs js".split()) - {"pl"}
+_FILE_EXTENSION_TLDS = frozenset("zip mov py sh md".split())
 # Addresses at these providers are emails; their bare domain is never the ad's website.
 EMAIL_PROVIDER_DOMAINS = frozenset(
     (
@@ -41,19 +41,41 @@ EMAIL_PROVIDER_DOMAINS = frozenset(
 )
 
 _MAX_URL_CHARS = 2048
+_MAX_CANDIDATES = 500
 _LABEL = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\Z")
+# Matched where a host starts: found by walking back from a "." followed by a letter, so
+# text without such a dot costs one fast literal search.
+_DOT_BEFORE_LETTER = re.compile(r"\.[A-Za-z]")
+_HOST_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-")
+_SCHEMES = ("https://", "http://")
 _CANDIDATE = re.compile(
-    r"(?<![A-Za-z0-9._@#$/-])"
-    r"(?P<scheme>https?://)?"
+    r"(?P<scheme>[hH][tT][tT][pP][sS]?://)?"
     r"(?P<host>[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,10})"
     r"(?P<port>:[0-9]{1,5})?"
-    r"(?P<path>[/?#][^\s<>\"'`{}|\\^\[\]]{0,2048})?",
+    r"(?P<path>[/?#][^\s<>\"'`{}|\\^\[\]]{0,2048})?"
+)
+# Words that come before "at" without being an email's local part ("me at the hotel",
+# "my page at bella.com"); shared with the email finder so both read "x at y.com" alike.
+ORDINARY_WORDS_BEFORE_AT = frozenset(
+    (
+        "me us you him her them it i im we they she he here there home work anytime available "
+        "call text txt sms message msg contact reach email mail e-mail find see meet stay "
+        "located arrive look only up out in is am are be was now today tonight rates starting "
+        "incall outcall hotel night noon and or the a an my your our this that pics photos "
+        "page site website web online visit more profile info details "
+        "escribeme escríbeme contacto correo llamame llámame yo mi tu su en el la los las "
+        "moi toi écris ecris contactez courriel com"
+    ).split()
+)
+# The URL's host is the domain part of an obfuscated email ("bella at mysite.com"); matched
+# on the reversed text before the host, so the cost is that of the few characters read.
+_REVERSED_LOCAL_THEN_AT = re.compile(
+    r"[ \t]{0,3}(?:(?:ta|abora|esabora)[ \t]{1,3}|[\)\]\}>][ \t]{0,2}(?:ta|@)[ \t]{0,2}[\(\[\{<][ \t]{0,3})"
+    r"(?P<local>[A-Za-z0-9._%+-]{1,64})",
     re.IGNORECASE,
 )
-# The URL's host is the domain part of an obfuscated email ("bella at mysite.com").
-_EMAIL_AT_BEFORE = re.compile(
-    r"(?:\b(?:at|arroba|arobase)|[\(\[\{<]\s*(?:at|@)\s*[\)\]\}>])\s{1,3}\Z", re.IGNORECASE
-)
+# The host is followed by the rest of an email's local part ("name.al+lastname@foo.com").
+_LOCAL_PART_TAIL = re.compile(r"[A-Za-z0-9._%+-]*@")
 _TRAILING_PUNCTUATION = ".,;:!?'\"*-"
 _BRACKETS = {")": "(", "]": "["}
 
@@ -84,9 +106,7 @@ def _is_own_site(host: str, own_host: str) -> bool:
         return False
     # A parent of the own host ("example.com" in an ad on melbourne.example.com) is the
     # same site too.
-    return (
-        host == own_host or host.endswith("." + own_host) or own_host.endswith("." + host)
-    )
+    return host == own_host or host.endswith("." + own_host) or own_host.endswith("." + host)
 
 
 def _trim_path(path: str) -> str:
@@ -96,11 +116,13 @@ def _trim_path(path: str) -> str:
     return path
 
 
-def _bare_domain_is_plausible(host_as_written: str, tld: str, has_path: bool) -> bool:
+def _is_title_case_tld(host_as_written: str) -> bool:
+    """ "town.Call me" is a sentence run together, not a domain."""
     written_tld = host_as_written.rsplit(".", 1)[1]
-    # "town.Call me": a sentence run together, not a domain.
-    if written_tld[:1].isupper() and not written_tld.isupper():
-        return False
+    return written_tld[:1].isupper() and not written_tld.isupper()
+
+
+def _bare_domain_is_plausible(tld: str, has_path: bool) -> bool:
     if tld in _FILE_EXTENSION_TLDS:
         return False
     return has_path or len(tld) == 2 or tld in _COMMON_BARE_TLDS
@@ -116,27 +138,74 @@ def find_urls(text: str, own_site: Optional[str] = None) -> Tuple[str, ...]:
         return ()
     own_host = host_of(own_site).removeprefix("www.") if own_site else ""
     found: List[str] = []
-    for match in _CANDIDATE.finditer(text):
-        host_as_written = match.group("host")
-        host = host_as_written.lower().rstrip("-")
-        end = match.end()
-        if end < len(text) and text[end] == "@":
-            continue  # the local part of an email address
-        if not is_valid_domain(host):
+    covered = 0
+    for candidates, dot in enumerate(_DOT_BEFORE_LETTER.finditer(text)):
+        if candidates >= _MAX_CANDIDATES:
+            break  # hostile text: a real ad never has this many
+        if dot.start() < covered:
             continue
-        scheme = (match.group("scheme") or "").lower()
-        path = _trim_path(match.group("path") or "")
-        tld = host.rsplit(".", 1)[1]
-        if not scheme and not host.startswith("www."):
-            if host in EMAIL_PROVIDER_DOMAINS:
-                continue
-            if not _bare_domain_is_plausible(host_as_written, tld, bool(path.strip("/"))):
-                continue
-            if _EMAIL_AT_BEFORE.search(text, max(0, match.start() - 16), match.start()):
-                continue
-        if _is_own_site(host, own_host):
+        # Never walk back over text already read: keeps "a.a.a.a..." linear.
+        start = _candidate_start(text, dot.start(), covered)
+        covered = dot.start() + 1
+        if start is None:
             continue
-        url = (scheme + host + (match.group("port") or "") + path)[:_MAX_URL_CHARS]
-        if url not in found:
+        match = _CANDIDATE.match(text, start)
+        if match is None:
+            continue
+        covered = max(covered, match.end())
+        url = _url_of(text, match, own_host)
+        if url is not None and url not in found:
             found.append(url)
     return tuple(found)
+
+
+def _candidate_start(text: str, dot: int, floor: int) -> Optional[int]:
+    """Where the host (or its scheme) around ``dot`` starts, not before ``floor``; None when
+    it is not a host."""
+    start = dot
+    floor = max(floor, dot - 253)
+    while start > floor and text[start - 1] in _HOST_CHARS:
+        start -= 1
+    while start < dot and text[start] in ".-":
+        start += 1
+    for scheme in _SCHEMES:
+        if text[max(0, start - len(scheme)) : start].lower() == scheme:
+            return start - len(scheme)
+    if start > 0 and text[start - 1] in "_@#$/":
+        return None  # an email domain, a hashtag, a cashtag or a path segment
+    return start
+
+
+def _is_email_domain(text: str, start: int) -> bool:
+    """True after "bella at" / "bella (at)", unless the word before "at" is an ordinary one."""
+    before = _REVERSED_LOCAL_THEN_AT.match(text[max(0, start - 90) : start][::-1])
+    if before is None:
+        return False
+    return before.group("local")[::-1].lower() not in ORDINARY_WORDS_BEFORE_AT
+
+
+def _url_of(text: str, match: re.Match[str], own_host: str) -> Optional[str]:
+    if _LOCAL_PART_TAIL.match(text, match.end("host")):
+        return None  # the local part of an email address
+    scheme = (match.group("scheme") or "").lower()
+    path = _trim_path(match.group("path") or "")
+    host_as_written = match.group("host")
+    # "bella.com.Call me" ran a sentence into the domain: drop labels until it is valid.
+    while "." in host_as_written and not (
+        is_valid_domain(host_as_written) and not _is_title_case_tld(host_as_written)
+    ):
+        host_as_written = host_as_written.rsplit(".", 1)[0]
+        path = ""
+    host = host_as_written.lower()
+    if not is_valid_domain(host):
+        return None
+    if not scheme and not host.startswith("www."):
+        if host in EMAIL_PROVIDER_DOMAINS:
+            return None
+        if not _bare_domain_is_plausible(host.rsplit(".", 1)[1], bool(path.strip("/"))):
+            return None
+        if _is_email_domain(text, match.start()):
+            return None
+    if _is_own_site(host, own_host):
+        return None
+    return (scheme + host + (match.group("port") or "") + path)[:_MAX_URL_CHARS]

@@ -1,0 +1,481 @@
+"""Social and messenger handles, from "kik: x" style mentions and from profile URLs.
+
+A handle is reported as "platform:handle" (lowercase, no "@") only when it fits the
+platform's own username rules (length and characters), is not a reserved path of the
+platform's site ("instagram.com/p/...", "twitter.com/intent/...") and is not an ordinary
+word ("kik me" names no one). WhatsApp links carry a phone number, not a handle: their
+digits come back as ``phone_candidates`` for the phone finder to validate.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Dict, FrozenSet, List, Optional, Tuple
+from urllib.parse import parse_qs, unquote
+
+from htintel.extract.urls import is_valid_domain
+
+
+@dataclass(frozen=True)
+class HandleMatches:
+    handles: Tuple[str, ...] = ()  # "platform:handle", lowercase, without "@"
+    phone_candidates: Tuple[str, ...] = ()  # digits (with a leading "+" if written) from wa.me etc.
+
+
+_NOTHING_FOUND = HandleMatches()
+# Hostile text can name a platform thousands of times; a real ad never needs more than this.
+_MAX_CANDIDATES = 200
+
+# Username syntax per platform, from each platform's published rules (lowercased input).
+_HANDLE_SYNTAX: Dict[str, re.Pattern[str]] = {
+    "kik": re.compile(r"[a-z0-9._]{5,20}\Z"),
+    "snapchat": re.compile(r"[a-z][a-z0-9._-]{1,13}[a-z0-9]\Z"),
+    "instagram": re.compile(r"(?!\.)(?!.*\.\.)[a-z0-9._]{1,30}(?<!\.)\Z"),
+    "telegram": re.compile(r"[a-z][a-z0-9_]{3,30}[a-z0-9]\Z"),
+    "twitter": re.compile(r"[a-z0-9_]{1,15}\Z"),
+    "facebook": re.compile(r"(?:[a-z0-9.]{5,50}|[0-9]{5,20})\Z"),
+    "flickr": re.compile(r"(?:[a-z0-9_-]{2,40}|[0-9]{5,12}@n[0-9]{2})\Z"),
+    "wechat": re.compile(r"[a-z][a-z0-9_-]{5,19}\Z"),
+    "line": re.compile(r"[a-z0-9._-]{4,20}\Z"),
+    "kakao": re.compile(r"[a-z0-9._-]{4,20}\Z"),
+    "vk": re.compile(r"[a-z0-9_.]{5,32}\Z"),
+    "reddit": re.compile(r"[a-z0-9_-]{3,20}\Z"),
+    "onlyfans": re.compile(r"[a-z0-9._-]{3,30}\Z"),
+    "skype": re.compile(r"(?:live:[a-z0-9._-]{3,40}|[a-z][a-z0-9._,-]{5,31})\Z"),
+    "tiktok": re.compile(r"[a-z0-9._]{2,24}\Z"),
+    # Signal usernames always end in a dot and two or more digits ("bella.07").
+    "signal": re.compile(r"[a-z_][a-z0-9_]{2,31}\.[0-9]{2,9}\Z"),
+}
+
+# Words that follow a platform name but are not handles ("kik me", "snap only").
+_STOP_WORDS: FrozenSet[str] = frozenset(
+    (
+        "me my on at or and the only is are here add id please pls plz now too also no yes "
+        "available contact message dm inbox text call for to via with us u link bio same "
+        "below above or not ok okay chat messenger talk app number num contacto mi mon ma "
+        "mein mio meu solo seulement nur friends friend follow followers verified private "
+        "story stories video videos pic pics photo photos com net org live anytime "
+        "anywhere today tonight later babe baby daddy honey first back for more info "
+        "details pictures girl girls boy boys lady ladies model models sexy hot new real "
+        "free fun love ready open always welcome hablamos llamame escribeme"
+    ).split()
+)
+
+# Platform names and their short forms, as ads write them. Keys are lowercase.
+_ALIASES: Dict[str, str] = {
+    "kik": "kik",
+    "kik messenger": "kik",
+    "snapchat": "snapchat",
+    "snap chat": "snapchat",
+    "snap": "snapchat",
+    "sc": "snapchat",
+    "👻": "snapchat",
+    "instagram": "instagram",
+    "insta": "instagram",
+    "ig": "instagram",
+    "telegram": "telegram",
+    "telegramm": "telegram",
+    "телеграм": "telegram",
+    "телеграмм": "telegram",
+    "телега": "telegram",
+    "телегу": "telegram",
+    "телеге": "telegram",
+    "телеграме": "telegram",
+    "телеграмме": "telegram",
+    "телеграму": "telegram",
+    "телеграмму": "telegram",
+    "тг": "telegram",
+    "tg": "telegram",
+    "twitter": "twitter",
+    "facebook": "facebook",
+    "fb": "facebook",
+    "flickr": "flickr",
+    "wechat": "wechat",
+    "we chat": "wechat",
+    "weixin": "wechat",
+    "wx": "wechat",
+    "vx": "wechat",
+    "微信": "wechat",
+    "威信": "wechat",
+    "薇信": "wechat",
+    "v信": "wechat",
+    "line": "line",
+    "ライン": "line",
+    "라인": "line",
+    "ไลน์": "line",
+    "kakao": "kakao",
+    "kakaotalk": "kakao",
+    "kakao talk": "kakao",
+    "카톡": "kakao",
+    "카카오톡": "kakao",
+    "카카오": "kakao",
+    "vk": "vk",
+    "вк": "vk",
+    "вконтакте": "vk",
+    "reddit": "reddit",
+    "onlyfans": "onlyfans",
+    "only fans": "onlyfans",
+    "skype": "skype",
+    "tiktok": "tiktok",
+    "tik tok": "tiktok",
+    "signal": "signal",
+}
+
+# Cyrillic names are whole words ("вк", not the start of "вкусно").
+_CYRILLIC_ALIASES = tuple(
+    sorted((a for a in _ALIASES if "а" <= a[0] <= "я"), key=len, reverse=True)
+)
+# Names in scripts written without spaces (微信号abc, 카톡아이디) may touch the handle and
+# the words around them.
+_SCRIPT_ALIASES = tuple(
+    sorted(
+        (a for a in _ALIASES if not a.isascii() and a not in _CYRILLIC_ALIASES),
+        key=len,
+        reverse=True,
+    )
+)
+
+
+def _aliases_by_first_word() -> Dict[str, Tuple[str, ...]]:
+    """ASCII aliases keyed by their first word, longest first ("snap" -> "snap chat", "snap")."""
+    grouped: Dict[str, Tuple[str, ...]] = {}
+    for alias in sorted((a for a in _ALIASES if a.isascii()), key=len, reverse=True):
+        first_word = alias.split(" ")[0]
+        grouped[first_word] = (*grouped.get(first_word, ()), alias)
+    return grouped
+
+
+_ALIASES_BY_FIRST_WORD = _aliases_by_first_word()
+_FIRST_WORDS = frozenset(word.encode("ascii") for word in _ALIASES_BY_FIRST_WORD)
+# ASCII punctuation becomes a space, so "kik:bella" and "(IG)" split into words; other bytes
+# (UTF-8 of other scripts) stay as they are.
+_WORD_BREAKS = bytes(
+    0x20 if (chr(b).isascii() and not chr(b).isalnum() and chr(b) != "_") else b for b in range(256)
+)
+_HANDLE_CHARS = r"[a-z0-9_][a-z0-9_.,\-]{0,49}"
+# ID words between the platform and the handle ("LINE ID", "微信号", "카톡 아이디").
+_ID_WORDS = r"(?:id|name|username|user|handle|me|add)(?![a-z0-9_])|号|號|아이디|ไอดี|ид(?![а-я])"
+# "kik: bella22", "kik me bella22", "IG @bella", "telegram: @bella", "微信号：abc123".
+_HANDLE_AFTER_ALIAS = re.compile(
+    r"(?:[ \t]{0,2}(?P<id_word>" + _ID_WORDS + r"))?"
+    r"(?P<separator>[ \t]{0,3}(?:->|[:：=\-–—>→~|]|(?:is|es|é|as|como|comme|come|wie)(?= ))?[ \t]{0,3}(?:@[ \t]?)?)"
+    r"(?P<handle>(?:live:)?" + _HANDLE_CHARS + r")"
+)
+_ALIAS_JOINER = re.compile(r"[ \t]{0,2}(?:[/&+,]|and|y|et|e|und)[ \t]{0,2}")
+# "@bella22 on telegram", "bella22 on kik", "@bella (IG)": searched in a window that ends
+# where the platform name starts.
+_HANDLE_BEFORE_ALIAS = re.compile(
+    r"(?<![a-z0-9_.@])(?P<at>@)?(?P<handle>" + _HANDLE_CHARS + r")"
+    r"[ \t]{1,3}(?:(?:on|en|no|na|in|via|at|auf|sur|su|@)[ \t]{1,3}|\()\Z"
+)
+_REDDIT_SHORT = re.compile(r"u/(?P<handle>[a-z0-9_-]{3,20})(?![a-z0-9_-])")
+# A profile or chat link's path, read from the "/" after a known host.
+_URL_PATH = re.compile(r"/[^\s<>\"'`{}|\\^]{0,300}")
+_CHAT_HOSTS = frozenset({"wa.me", "whatsapp.com", "signal.me"})
+_HOST_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789.-")
+_URL_HINTS = (".com/", ".me/", ".am/", ".dog/")
+_SUBDOMAIN_PREFIXES = ("www.", "m.", "mobile.", "web.", "api.", "chat.")
+
+_HOST_PLATFORMS: Dict[str, str] = {
+    "instagram.com": "instagram",
+    "instagr.am": "instagram",
+    "t.me": "telegram",
+    "telegram.me": "telegram",
+    "telegram.dog": "telegram",
+    "twitter.com": "twitter",
+    "x.com": "twitter",
+    "facebook.com": "facebook",
+    "fb.com": "facebook",
+    "fb.me": "facebook",
+    "snapchat.com": "snapchat",
+    "tiktok.com": "tiktok",
+    "onlyfans.com": "onlyfans",
+    "vk.com": "vk",
+    "reddit.com": "reddit",
+    "flickr.com": "flickr",
+    "kik.me": "kik",
+    "line.me": "line",
+}
+# First path segments that are site pages, not profiles.
+_RESERVED_PATHS: Dict[str, FrozenSet[str]] = {
+    "instagram": frozenset(
+        "p reel reels explore stories accounts tv direct about legal developer web s "
+        "challenge emails ar".split()
+    ),
+    "telegram": frozenset(
+        "joinchat addstickers addemoji share s c iv proxy socks addtheme setlanguage login "
+        "confirmphone addlist boost contact".split()
+    ),
+    "twitter": frozenset(
+        "home share intent i search hashtag explore settings login signup messages "
+        "notifications compose tos privacy about download account logout".split()
+    ),
+    "facebook": frozenset(
+        "pages groups events sharer sharer.php share dialog login watch photo photo.php "
+        "story.php permalink.php marketplace help policies hashtag people gaming business "
+        "l.php plugins media video.php reel".split()
+    ),
+    "onlyfans": frozenset("my action api files help terms privacy".split()),
+    "vk": frozenset(
+        "share.php away.php feed im search friends groups video audio music photos docs "
+        "apps login settings".split()
+    ),
+}
+_VK_OBJECT = re.compile(
+    r"(?:wall|photo|video|club|public|topic|album|audio|doc|note|page|market)-?[0-9]"
+)
+_FLICKR_ID = re.compile(r"[0-9]{5,12}@n[0-9]{2}(?![a-z0-9_])")
+_FLICKR_PAGES = frozenset("tags upload organize friends search".split())
+_NON_DIGITS = re.compile(r"[^0-9]")
+
+
+def valid_handle(platform: str, handle: str) -> Optional[str]:
+    """The "platform:handle" value if ``handle`` fits the platform's username rules, else None."""
+    handle = handle.lower().lstrip("@")
+    syntax = _HANDLE_SYNTAX.get(platform)
+    if syntax is None or handle in _STOP_WORDS or not syntax.match(handle):
+        return None
+    # "bella.com" after "insta:" is a website, not a username.
+    if (
+        "." in handle
+        and is_valid_domain(handle)
+        and handle.rsplit(".", 1)[1] in ("com", "net", "org")
+    ):
+        return None
+    return f"{platform}:{handle}"
+
+
+def _platform_of(alias: str) -> str:
+    return _ALIASES[alias]
+
+
+def _trim_handle(raw: str) -> str:
+    """A handle written before punctuation ("bella22." or "bella22,") ends before it."""
+    return raw.rstrip(".,-")
+
+
+def _looks_like_a_name(handle: str) -> bool:
+    """A digit, "_" or inner "." makes a handle unlike a word ("bella22", not "lovely")."""
+    return "_" in handle or "." in handle or any(c.isdigit() for c in handle)
+
+
+def _handle_after_alias(lowered: str, name: str, end: int) -> Optional[str]:
+    match = _HANDLE_AFTER_ALIAS.match(lowered, end)
+    if match is None:
+        return None
+    end = match.end()
+    if name == "flickr":
+        flickr_id = _FLICKR_ID.match(lowered, match.start("handle"))
+        if flickr_id is not None:
+            return valid_handle("flickr", flickr_id.group(0))
+    if end < len(lowered) and lowered[end] in "@/":
+        return None  # an email address or a URL follows, not a handle
+    raw = _trim_handle(match.group("handle"))
+    separator = match.group("separator")
+    # A bare hyphen joins words ("Insta-famous"); with spaces ("snap - x") it separates.
+    explicit = (separator.strip() and separator != "-") or match.group("id_word")
+    # Without ":", "@", "ID"... only a name unlike a word: "kik bella22" but not "kik anytime",
+    # "SC 29201", "IG models", "line up".
+    if not explicit and not _looks_like_a_name(raw):
+        return None
+    return valid_handle(_platform_of(name), raw)
+
+
+def _handle_before_alias(lowered: str, name: str, start: int) -> Optional[Tuple[int, str]]:
+    match = _HANDLE_BEFORE_ALIAS.search(lowered, max(0, start - 60), start)
+    if match is None:
+        return None
+    raw = _trim_handle(match.group("handle"))
+    # Without "@", only a name that cannot be a word ("bella22 on kik", not "me on kik").
+    if not match.group("at") and not _looks_like_a_name(raw):
+        return None
+    value = valid_handle(_platform_of(name), raw)
+    return (match.start(), value) if value is not None else None
+
+
+def _alias_positions(lowered: str) -> List[Tuple[int, int, str]]:
+    """(start, end, alias) of every platform name written as a word (or in a spaceless script)."""
+    words = lowered.encode("utf-8", "surrogatepass").translate(_WORD_BREAKS).split()
+    found: List[Tuple[int, int, str]] = []
+    for first_word_bytes in _FIRST_WORDS.intersection(words):
+        first_word = first_word_bytes.decode("ascii")
+        for start in _occurrences(lowered, first_word):
+            if start > 0 and (lowered[start - 1].isalnum() or lowered[start - 1] == "_"):
+                continue  # inside a word: "discreet", "night"
+            for alias in _ALIASES_BY_FIRST_WORD[first_word]:
+                end = start + len(alias)
+                if lowered.startswith(alias, start) and not (
+                    end < len(lowered) and (lowered[end].isalnum() or lowered[end] == "_")
+                ):
+                    found.append((start, end, alias))
+                    break
+    if not lowered.isascii():
+        for alias in _CYRILLIC_ALIASES:
+            for start in _occurrences(lowered, alias) if alias in lowered else ():
+                end = start + len(alias)
+                if (start == 0 or not lowered[start - 1].isalnum()) and (
+                    end == len(lowered) or not lowered[end].isalnum()
+                ):
+                    found.append((start, end, alias))
+        for alias in _SCRIPT_ALIASES:
+            for start in _occurrences(lowered, alias) if alias in lowered else ():
+                found.append((start, start + len(alias), alias))
+    return found
+
+
+def _occurrences(text: str, word: str) -> List[int]:
+    """Start of each occurrence of ``word``, the first _MAX_CANDIDATES of them."""
+    positions: List[int] = []
+    position = text.find(word)
+    while position != -1 and len(positions) < _MAX_CANDIDATES:
+        positions.append(position)
+        position = text.find(word, position + 1)
+    return positions
+
+
+def _named_handles(lowered: str) -> List[Tuple[int, str]]:
+    found: List[Tuple[int, str]] = []
+    # Right to left, so "kik/snap/IG: bella22" hands one handle back along the chain.
+    handle_after: Dict[int, str] = {}
+    for start, end, alias in sorted(_alias_positions(lowered), reverse=True):
+        after = _handle_after_alias(lowered, alias, end)
+        joined = _ALIAS_JOINER.match(lowered, end) if after is None else None
+        if joined is not None and joined.end() in handle_after:
+            after = valid_handle(_platform_of(alias), handle_after[joined.end()].partition(":")[2])
+        if after is not None:
+            handle_after[start] = after
+            found.append((start, after))
+        handle_first = _handle_before_alias(lowered, alias, start)
+        if handle_first is not None:
+            found.append(handle_first)
+    return found
+
+
+def _profile_hosts(lowered: str) -> List[Tuple[int, str, int]]:
+    """(start, platform host, index of the "/") of every link to a known platform host.
+
+    Found from the few ".com/"-like spots in the text, walking back over the host, so text
+    without links costs a handful of substring searches.
+    """
+    found: List[Tuple[int, str, int]] = []
+    for hint in _URL_HINTS:
+        floor = 0
+        for dot in _occurrences(lowered, hint):
+            slash = dot + len(hint) - 1
+            start = dot
+            # Never walk back past the previous link: keeps "t.me/t.me/..." linear.
+            while start > floor and dot - start < 64 and lowered[start - 1] in _HOST_CHARS:
+                start -= 1
+            floor = slash
+            if start > 0 and lowered[start - 1] in "_@":
+                continue  # an email domain or a longer word
+            host = lowered[start:slash]
+            for prefix in _SUBDOMAIN_PREFIXES:
+                if host.startswith(prefix):
+                    host = host[len(prefix) :]
+                    break
+            if host in _HOST_PLATFORMS or host in _CHAT_HOSTS:
+                found.append((start, host, slash))
+    found.sort()
+    return found
+
+
+def _chat_link_digits(host: str, segments: List[str], path: str, query: str) -> Optional[str]:
+    """The phone digits of a WhatsApp or Signal chat link."""
+    if host == "wa.me":
+        digits = segments[0].lstrip("+") if segments else ""
+        return digits if digits.isdigit() else None
+    if host == "whatsapp.com":
+        phones = parse_qs(query).get("phone")
+        return (_NON_DIGITS.sub("", phones[0]) or None) if phones else None
+    fragment = path.partition("#")[2]  # signal.me/#p/+16175550123
+    return (_NON_DIGITS.sub("", fragment[2:]) or None) if fragment.startswith("p/") else None
+
+
+def _profile_url(host: str, path: str) -> Tuple[Optional[str], Optional[str]]:
+    """(handle value, phone digits) named by a profile or chat link."""
+    path_only, _, query = path.partition("?")
+    path_only = path_only.split("#", 1)[0]
+    segments = [unquote(s) for s in path_only.split("/") if s]
+    if host in ("wa.me", "whatsapp.com", "signal.me"):
+        return None, _chat_link_digits(host, segments, path, query)
+    platform = _HOST_PLATFORMS[host]
+    if not segments:
+        return None, None
+    first = segments[0]
+    second = segments[1] if len(segments) > 1 else ""
+    if platform == "snapchat":
+        name = second if first == "add" else (first[1:] if first.startswith("@") else "")
+        return valid_handle(platform, name) if name else None, None
+    if platform == "tiktok":
+        return (valid_handle(platform, first[1:]) if first.startswith("@") else None), None
+    if platform == "reddit":
+        return (valid_handle(platform, second) if first in ("u", "user") and second else None), None
+    if platform == "flickr":
+        named = first in ("people", "photos") and second and second not in _FLICKR_PAGES
+        return (valid_handle(platform, second) if named else None), None
+    if platform == "line":
+        # line.me/ti/p/~bella and line.me/R/ti/p/~bella; "@" marks an official account.
+        if first == "r":
+            segments = segments[1:]
+        if segments[:2] == ["ti", "p"] and len(segments) > 2:
+            return valid_handle(platform, segments[2].lstrip("~@")), None
+        return None, None
+    if platform == "telegram" and first.startswith("+"):
+        return None, (first[1:] if first[1:].isdigit() else None)  # t.me/+<phone>
+    if platform == "facebook" and first == "profile.php":
+        ids = parse_qs(query).get("id")
+        return (valid_handle(platform, ids[0]) if ids else None), None
+    if first in _RESERVED_PATHS.get(platform, frozenset()):
+        return None, None
+    if platform == "vk" and _VK_OBJECT.match(first):
+        return None, None
+    return valid_handle(platform, first), None
+
+
+def _reddit_short_handles(lowered: str) -> List[Tuple[int, str]]:
+    found: List[Tuple[int, str]] = []
+    for match in _REDDIT_SHORT.finditer(lowered):
+        start = match.start()
+        if start > 0 and lowered[start - 1] == "/":
+            start -= 1  # "/u/bella" is written that way too
+        if start > 0 and not lowered[start - 1].isspace() and lowered[start - 1] not in "(:":
+            continue  # part of a longer path or word
+        value = valid_handle("reddit", match.group("handle"))
+        if value is not None:
+            found.append((start, value))
+    return found
+
+
+def find_handles(text: str) -> HandleMatches:
+    """Handles as "platform:handle" and chat-link phone digits, in order, deduplicated.
+
+    Example: "kik: Bella22, wa.me/16175550123" -> handles ("kik:bella22",) and
+    phone_candidates ("16175550123",).
+    """
+    lowered = text.lower()
+    candidates: List[Tuple[int, str]] = []
+    phones: List[Tuple[int, str]] = []
+    if "/" in lowered:
+        for start, host, slash in _profile_hosts(lowered):
+            path = _URL_PATH.match(lowered, slash)
+            handle, digits = _profile_url(host, path.group(0) if path else "/")
+            if handle is not None:
+                candidates.append((start, handle))
+            if digits is not None and 6 <= len(digits) <= 15:
+                phones.append((start, digits))
+    candidates.extend(_named_handles(lowered))
+    if "u/" in lowered:
+        candidates.extend(_reddit_short_handles(lowered))
+    if not candidates and not phones:
+        return _NOTHING_FOUND
+    return HandleMatches(handles=_in_order(candidates), phone_candidates=_in_order(phones))
+
+
+def _in_order(candidates: List[Tuple[int, str]]) -> Tuple[str, ...]:
+    found: List[str] = []
+    for _, value in sorted(candidates, key=lambda candidate: candidate[0]):
+        if value not in found:
+            found.append(value)
+    return tuple(found)

@@ -1,0 +1,194 @@
+"""Phone numbers: candidates in de-obfuscated text, validated by phonenumbers, as E.164.
+
+A candidate is a run of digit groups joined by phone-style separators, found after the
+shared de-obfuscation layer has turned spelled-out numbers and look-alike letters into
+digits. It is reported only when phonenumbers says it is a VALID number for the ad's region
+(or for the country code it is written with), and only when its context does not say it is
+something else: a post or reference ID, a price, a date, a time or a body measurement.
+Without a region hint only numbers that carry their country (+CC, 00CC, or 1 plus a valid
+North American number) are accepted.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterable, List, Optional, Tuple
+
+import phonenumbers
+
+from htintel.extract import deobfuscate
+
+MIN_DIGITS = 8  # fewer digits are never a full number with its area code
+MAX_DIGITS = 15  # E.164 limit; an international prefix (00, 011) may come on top
+MAX_WINDOW_GROUPS = 8  # a phone number is written in at most this many digit groups
+VALIDATION_CACHE_SIZE = 16_384  # distinct (candidate, region) pairs; feeds repeat numbers
+
+# A candidate run: digit groups joined by separators. Linear: the class excludes nothing
+# that could make the engine backtrack into the same run twice.
+_RUN = re.compile(r"[0-9][0-9 \t\-.()/*~_]{6,}[0-9]")
+_GROUP = re.compile(r"[0-9]+")
+# A gap longer than this (or a tab/newline) between digit groups ends the number.
+_MAX_GAP = 3
+_PLUS_BEFORE = re.compile(r"\+[\s(]{0,2}\Z")
+_CURRENCY_BEFORE = re.compile(r"[$€£¥₽₹₩฿₫₱]\s{0,2}\Z|\b(?:usd|eur|gbp|rub|r\$|us\$)\s{0,2}\Z")
+_CURRENCY_AFTER = re.compile(
+    r"\s{0,2}(?:[$€£¥₽₹₩฿₫₱]|(?:usd|eur|gbp|dollars?|euros?|rubles?|руб|pesos|reais|yuan|元|块|k\b))"
+)
+# What the words right before a number say it is not: an ad, post or reference ID, a zip
+# or postal code, an account or card number. Messenger IDs ("line id:") stay candidates.
+_ID_BEFORE = re.compile(
+    r"(?:(?<![a-z])(?:post|ad|ads|ref|reference|order|invoice|ticket|case|listing|item|"
+    r"report|zip|zipcode|postal|postcode|post code|sku|account|acct|iban|card|serial|"
+    r"tracking|transaction|txn|anuncio|annonce|anúncio|referencia|référence|réf|codigo|"
+    r"código|cp|plz|cap|inserat|anzeige|annuncio|rif|riferimento|codice|объявлени[ея]|"
+    r"заказ|номер объявления|编号|广告)"
+    r"[\s\-.]{0,2}(?:id|#|no\.?|n°|nº|number|num|nr|code|№|号)?|(?<![a-z])(?<!line )(?<!kik )(?<!wechat )(?<!skype )"
+    r"(?<!line)(?:id|№))\s{0,2}[:#=.\-]{0,2}\s{0,2}\Z"
+)
+# Whitespace-separated pieces of a run that are dates, times or body measurements.
+_NOT_PHONE_TOKEN = re.compile(
+    r"(?:(?:0?[1-9]|[12][0-9]|3[01])([/.\-])(?:0?[1-9]|[12][0-9]|3[01])\1(?:19|20)?[0-9]{2}"
+    r"|(?:19|20)[0-9]{2}([/.\-])[01]?[0-9]\2[0-3]?[0-9]"
+    r"|[0-2]?[0-9][.:][0-5][0-9](?:-[0-2]?[0-9][.:][0-5][0-9])?"
+    r"|[2-5][0-9]-[1-4][0-9]-[2-5][0-9])\Z"
+)
+
+
+def region_is_supported(region: Optional[str]) -> bool:
+    """True when phonenumbers knows ``region`` (an ISO 3166-1 alpha-2 code, upper case)."""
+    return region is not None and region in phonenumbers.SUPPORTED_REGIONS
+
+
+@lru_cache(maxsize=VALIDATION_CACHE_SIZE)
+def _valid_e164(number: str, region: Optional[str]) -> Optional[str]:
+    """E.164 of ``number`` parsed for ``region`` when phonenumbers calls it valid, else None."""
+    try:
+        parsed = phonenumbers.parse(number, region)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(parsed):
+        return None
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+
+
+def validate_digits(digits: str, plus: bool, region: Optional[str]) -> Optional[str]:
+    """E.164 for a digit string written with or without a leading "+", or None.
+
+    Without "+", the number must be valid for ``region``; without a region it must carry its
+    country another way: an international prefix (00, 011) or 1 + a North American number.
+    """
+    if not MIN_DIGITS <= len(digits) <= MAX_DIGITS + 3:
+        return None
+    if plus:
+        return _valid_e164("+" + digits, None) if len(digits) <= MAX_DIGITS else None
+    if region is not None:
+        found = _valid_e164(digits, region)
+        if found is not None or not digits.startswith("00"):
+            return found
+    if digits.startswith("00"):
+        return _valid_e164("+" + digits[2:], None)
+    if digits.startswith("011"):
+        return _valid_e164("+" + digits[3:], None)
+    if region is None and len(digits) == 11 and digits[0] == "1":
+        return _valid_e164("+" + digits, None)
+    return None
+
+
+def phone_from_link(candidate: str) -> Optional[str]:
+    """E.164 for the number of a wa.me / WhatsApp link (always international), or None."""
+    digits = "".join(c for c in candidate if c.isdigit() and c.isascii())
+    return validate_digits(digits, True, None)
+
+
+def _groups_of(run: str) -> List[List[str]]:
+    """The run's digit groups, split into segments wherever the gap is too long to be one number."""
+    segments: List[List[str]] = [[]]
+    previous_end = 0
+    pieces: List[Tuple[str, str]] = []
+    for match in _GROUP.finditer(run):
+        pieces.append((run[previous_end : match.start()], match.group(0)))
+        previous_end = match.end()
+    for gap, digits in pieces:
+        if segments[-1] and (len(gap) > _MAX_GAP or "\t" in gap):
+            segments.append([])
+        segments[-1].append(digits)
+    return [segment for segment in segments if segment]
+
+
+def _clean_tokens(run: str) -> List[str]:
+    """Whitespace-separated pieces of ``run`` minus the dates, times and measurements."""
+    return [token for token in run.split() if not _NOT_PHONE_TOKEN.match(token)]
+
+
+def _numbers_in_groups(groups: List[str], plus: bool, region: Optional[str]) -> List[str]:
+    """Valid numbers in a sequence of digit groups: the whole, else the longest valid windows."""
+    whole = validate_digits("".join(groups), plus, region)
+    if whole is not None:
+        return [whole]
+    found: List[str] = []
+    start = 0
+    while start < len(groups):
+        taken = False
+        for end in range(min(len(groups), start + MAX_WINDOW_GROUPS), start, -1):
+            digits = "".join(groups[start:end])
+            if len(digits) < MIN_DIGITS:
+                break
+            if (end - start == len(groups)) or len(digits) > MAX_DIGITS + 3:
+                continue
+            number = validate_digits(digits, plus and start == 0, region)
+            if number is not None:
+                found.append(number)
+                start = end
+                taken = True
+                break
+        if not taken:
+            start += 1
+    return found
+
+
+def _numbers_in_run(text: str, start: int, end: int, region: Optional[str]) -> List[str]:
+    before = text[max(0, start - 40) : start].lower()
+    if _ID_BEFORE.search(before):
+        return []
+    tokens = _clean_tokens(text[start:end])
+    if not tokens:
+        return []
+    if _CURRENCY_BEFORE.search(before):
+        tokens = tokens[1:]
+    if tokens and _CURRENCY_AFTER.match(text, end):
+        tokens = tokens[:-1]
+    plus = _PLUS_BEFORE.search(before) is not None
+    found: List[str] = []
+    for segment in _groups_of(" ".join(tokens)):
+        found.extend(_numbers_in_groups(segment, plus, region))
+        plus = False
+    return found
+
+
+def find_phones(text: str, region: Optional[str] = None) -> Tuple[str, ...]:
+    """E.164 numbers in normalised ad ``text``, in order of first appearance, no duplicates.
+
+    ``region`` is the ISO2 region hint (None: only internationally written numbers count).
+    Spelled-out and look-alike digits are read when the text has any (see deobfuscate).
+    Example: ``find_phones("six one 7 - 5five5 - O1 23", "US") == ("+16175550123",)``.
+    """
+    if not region_is_supported(region):
+        region = None
+    text = deobfuscate.digitize(text)
+    found: List[str] = []
+    for match in _RUN.finditer(text):
+        for number in _numbers_in_run(text, match.start(), match.end(), region):
+            if number not in found:
+                found.append(number)
+    return tuple(found)
+
+
+def validate_candidates(candidates: Iterable[str]) -> Tuple[str, ...]:
+    """E.164 numbers for messenger-link digit strings (wa.me/...), invalid ones dropped."""
+    found: List[str] = []
+    for candidate in candidates:
+        number = phone_from_link(candidate)
+        if number is not None and number not in found:
+            found.append(number)
+    return tuple(found)

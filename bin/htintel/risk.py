@@ -1,0 +1,469 @@
+"""Explainable trafficking-risk indicators for ad text.
+
+API (what ``htrisk`` and the demo call)::
+
+    from htintel.risk import assess, compile_indicators, load_indicators
+    indicators = load_indicators("lookups/htintel_indicators.csv")  # or default_indicators()
+    lexicon = compile_indicators(indicators)  # once; assess also takes the tuple, slower
+    result = assess(text, language=None, price=None, price_median=None, indicators=lexicon)
+    result.score       # int 0..100
+    result.indicators  # ("youth", "third_person", ...) codes, strongest first
+    result.evidence    # ("barely legal", "my girls", ...) the matched text, as written
+    result.language    # "en", "es", ... (the given language, else identified)
+
+Lexicon (lookups/htintel_indicators.csv, columns code, language, pattern, weight,
+category, source): one row per phrase. Patterns are a restricted, linear-time syntax,
+matched case- and accent-insensitively:
+
+- words separated by spaces; punctuation between words does not matter ("new in town"
+  matches "New-in-TOWN!"); whole words only;
+- a one-word pattern may end in ``*`` to match any ending ("молоденьк*": молоденькая,
+  молоденькие), for inflected languages;
+- for zh, ja, th and language ``*`` (emoji) the pattern is a literal substring, with no
+  word boundaries (these scripts do not separate words);
+- ``@multiple_women`` and ``@price_below_median`` are the computed structural indicators
+  (two or more distinct ages in one ad; a price below ``PRICE_RATIO`` x the local median).
+
+Categories ``emoji`` and ``emoji_context`` are codes whose innocent use is common: an
+``emoji`` row counts only when the ad has another indicator or two different such emoji
+(🍒 with 🍭), an
+``emoji_context`` row only when it has another, non-emoji one. A benign dating ad with
+a rose is not flagged; "🍒 barely legal 🍭" is.
+
+Score: each code's weight w (0..1, the largest among its matched rows) combines as
+``100 * (1 - prod(1 - w))``: independent pieces of evidence, none reaching 100 alone,
+and adding evidence never lowers the score.
+
+Matching is linear and cheap: the ad is folded and split into words once (C-level string
+operations), the set of phrase first words is intersected with the ad's words, and only
+where a first word occurs are the phrase lengths looked up in a dict; prefixes and
+spaceless strings use trie-shaped regexes that never backtrack between entries. Ads mix
+languages, so every language's phrases apply to every ad.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import os
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Dict, FrozenSet, Iterable, List, Optional, Tuple, Union
+
+from htintel import lang
+
+INDICATORS_CSV = os.path.join(
+    os.path.dirname(os.path.dirname(os.path.dirname(__file__))), "lookups", "htintel_indicators.csv"
+)
+COLUMNS = ("code", "language", "pattern", "weight", "category", "source")
+MAX_TEXT_CHARS = 20_000
+MAX_PATTERN_CHARS = 120
+MAX_EVIDENCE = 20
+PRICE_RATIO = 0.5
+SPACELESS_LANGUAGES = frozenset({"zh", "ja", "th", "*"})
+STRUCTURAL = frozenset({"@multiple_women", "@price_below_median"})
+EMOJI_CATEGORIES = frozenset({"emoji", "emoji_context"})
+
+_VARIATION_SELECTORS = re.compile("[\ufe0e\ufe0f\u200d]")
+# Ages as ads write them: "21yo", "19 y/o", "22 años", "20 ans", "23 anos", "25 лет", "18岁".
+_AGE = re.compile(r"[1-5]\d\s?(?:yo\b|y/o|y\.o\b|years? old|anos|ans\b|лет|岁)")
+
+
+@dataclass(frozen=True)
+class Indicator:
+    code: str
+    language: str  # ISO 639-1, or "*" for any
+    pattern: str
+    weight: float  # 0..1
+    category: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Assessment:
+    score: int  # 0..100
+    indicators: Tuple[str, ...]  # codes, strongest first
+    evidence: Tuple[str, ...]  # matched spans as written in the ad
+    language: str
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Indicators compiled for matching; build with ``compile_indicators``."""
+
+    phrases: Dict[str, Tuple[Indicator, ...]]  # folded words joined by one space -> rows
+    # Each phrase is anchored on its longest (rarest) word: anchor -> (offset of the anchor
+    # in the phrase, phrase words, phrase key), longest phrases first.
+    anchors: Dict[str, Tuple[Tuple[int, List[str], str], ...]]
+    anchor_set: FrozenSet[str]
+    prefixes: Dict[str, Tuple[Indicator, ...]]  # single-word "prefix*" patterns
+    prefix_regex: Optional[re.Pattern[str]]
+    prefix_gate: re.Pattern[str]  # a character only texts that can match a prefix contain
+    spaceless: Dict[str, Tuple[Indicator, ...]]  # zh/ja/th strings and emoji -> rows
+    spaceless_regex: Optional[re.Pattern[str]]
+    spaceless_gate: re.Pattern[str]
+    evidence: Dict[str, re.Pattern[str]]  # phrase key -> regex finding it in folded text
+    structural: Dict[str, Indicator]
+
+
+def load_indicators(path: str = INDICATORS_CSV) -> Tuple[Indicator, ...]:
+    """Read and validate the lexicon CSV; raises ValueError naming the file and line."""
+    indicators = []
+    with open(path, encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        missing = [c for c in COLUMNS if c not in (reader.fieldnames or ())]
+        if missing:
+            raise ValueError(f"{path}: missing columns {', '.join(missing)}")
+        for line, row in enumerate(reader, start=2):
+            indicators.append(_parse_row(row, f"{path}, line {line}"))
+    return tuple(indicators)
+
+
+@functools.lru_cache(maxsize=1)
+def default_indicators() -> Tuple[Indicator, ...]:
+    """The app's shipped lexicon (cached; the command re-reads it per search instead)."""
+    return load_indicators(INDICATORS_CSV)
+
+
+def _parse_row(row: Dict[str, str], where: str) -> Indicator:
+    code = (row.get("code") or "").strip()
+    language = (row.get("language") or "").strip().lower()
+    pattern = unicodedata.normalize("NFC", (row.get("pattern") or "").strip())
+    if not code or not language or not pattern:
+        raise ValueError(f"{where}: code, language and pattern are required")
+    if len(pattern) > MAX_PATTERN_CHARS:
+        raise ValueError(f"{where}: pattern longer than {MAX_PATTERN_CHARS} characters")
+    if pattern.startswith("@") and pattern not in STRUCTURAL:
+        raise ValueError(
+            f"{where}: unknown computed indicator {pattern!r}; use one of {sorted(STRUCTURAL)}"
+        )
+    if language not in SPACELESS_LANGUAGES and "*" in pattern:
+        if " " in pattern or pattern.index("*") != len(pattern) - 1:
+            raise ValueError(
+                f"{where}: '*' is allowed only at the end of a one-word pattern: {pattern!r}"
+            )
+    try:
+        weight = float(row.get("weight") or "")
+    except ValueError:
+        raise ValueError(f"{where}: weight must be a number between 0 and 1") from None
+    if not 0.0 <= weight <= 1.0:
+        raise ValueError(f"{where}: weight {weight} is outside 0..1")
+    return Indicator(
+        code=code,
+        language=language,
+        pattern=pattern,
+        weight=weight,
+        category=(row.get("category") or "").strip(),
+        source=(row.get("source") or "").strip(),
+    )
+
+
+_COMBINING_MARKS = re.compile("[\u0300-\u036f]+")
+_ASCII_PUNCTUATION = bytes.maketrans(b"!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", b" " * 32)
+# UTF-8 lead bytes of the characters _OTHER_SEPARATORS removes: most ads have none.
+_SYMBOL_BYTES = (b"\xc2", b"\xe2", b"\xe3\x80", b"\xef\xb8", b"\xef\xbc", b"\xf0")
+# Non-ASCII punctuation and symbols that ads glue to words ("¡Hola", "«nouvelle»", "girl🍒").
+_OTHER_SEPARATORS = re.compile(
+    "[\u00a1-\u00bf\u2000-\u206f\u2190-\u2bff\u3000-\u303f\ufe0e\ufe0f\uff01-\uff0f\U0001f000-\U0001faff]+"
+)
+# UTF-8 lead bytes of accented Latin letters and of combining marks: only ads containing
+# one pay for accent folding.
+_ACCENT_BYTES = (
+    b"\xc3",
+    b"\xc4",
+    b"\xc5",
+    b"\xc6",
+    b"\xc7",
+    b"\xc8",
+    b"\xcc",
+    b"\xcd",
+    b"\xe1\xb8",
+    b"\xe1\xb9",
+    b"\xe1\xba",
+    b"\xe1\xbb",
+)
+
+
+def fold(text: str) -> str:
+    """Lowercase and strip accents ("Recién" -> "recien", "ждёт" -> "ждет"), keeping the length
+    for precomposed text so that spans found in the folded text are spans of the ad."""
+    return _prepare(text)[0]
+
+
+def words_of(text: str) -> List[str]:
+    """Folded words of a text: punctuation, symbols and emoji separate words."""
+    return _prepare(text)[1]
+
+
+def _prepare(text: str) -> Tuple[str, List[str]]:
+    lowered = text.lower()
+    if lowered.isascii():
+        return lowered, lowered.encode("ascii").translate(_ASCII_PUNCTUATION).decode(
+            "ascii"
+        ).split()
+    lowered = lowered.replace("ё", "е")
+    data = lowered.encode("utf-8", "surrogatepass")
+    if any(lead in data for lead in _ACCENT_BYTES):
+        decomposed = unicodedata.normalize("NFD", lowered)
+        lowered = unicodedata.normalize("NFC", _COMBINING_MARKS.sub("", decomposed))
+        data = lowered.encode("utf-8", "surrogatepass")
+    cleaned = data.translate(_ASCII_PUNCTUATION).decode("utf-8", "replace")
+    if any(lead in data for lead in _SYMBOL_BYTES):
+        cleaned = _OTHER_SEPARATORS.sub(" ", cleaned)
+    return lowered, cleaned.split()
+
+
+def _phrase_key(pattern: str) -> str:
+    return " ".join(words_of(fold(pattern)))
+
+
+def _spaceless_key(pattern: str) -> str:
+    return _VARIATION_SELECTORS.sub("", fold(pattern))
+
+
+def _trie_regex(sequences: Iterable[List[str]]) -> Optional[re.Pattern[str]]:
+    """One regex for many literal strings, shaped as a trie: the engine never backtracks
+    between strings sharing a prefix, and the longest string wins."""
+    root: Dict[str, dict] = {}
+    for atoms in sequences:
+        node = root
+        for atom in atoms:
+            node = node.setdefault(atom, {})
+        node[""] = {}
+    if not root:
+        return None
+
+    def emit(node: Dict[str, dict]) -> str:
+        branches = [atom + emit(child) for atom, child in sorted(node.items()) if atom]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return re.compile(emit(root))
+
+
+def _evidence_regex(key: str) -> re.Pattern[str]:
+    # Starts with a literal, so the engine's fast literal search applies; the word boundary
+    # before it is checked by _find_evidence.
+    return re.compile(r"[\W_]+".join(re.escape(word) for word in key.split(" ")) + r"(?!\w)")
+
+
+def _find_evidence(regex: re.Pattern[str], folded: str) -> Optional[Tuple[int, int]]:
+    for match in regex.finditer(folded):
+        start = match.start()
+        if start == 0 or not folded[start - 1].isalnum():
+            return start, match.end()
+    return None
+
+
+def _at_or_above(char: str) -> re.Pattern[str]:
+    return re.compile("[" + re.escape(char) + "-\U0010ffff]")
+
+
+@functools.lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    """The shipped lexicon, compiled once per process."""
+    return compile_indicators(default_indicators())
+
+
+@functools.lru_cache(maxsize=8)
+def _compile_cached(indicators: Tuple[Indicator, ...]) -> Lexicon:
+    return compile_indicators(indicators)
+
+
+def compile_indicators(indicators: Iterable[Indicator]) -> Lexicon:
+    """Compile indicator rows for matching: word phrases keyed by their first word, prefix
+    wildcards and spaceless strings (zh, emoji) as trie regexes; all linear-time."""
+    phrases: Dict[str, List[Indicator]] = {}
+    spaceless: Dict[str, List[Indicator]] = {}
+    prefixes: Dict[str, List[Indicator]] = {}
+    structural: Dict[str, Indicator] = {}
+    for indicator in indicators:
+        if indicator.pattern in STRUCTURAL:
+            held = structural.get(indicator.pattern)
+            if held is None or indicator.weight > held.weight:
+                structural[indicator.pattern] = indicator
+        elif indicator.language in SPACELESS_LANGUAGES:
+            key = _spaceless_key(indicator.pattern)
+            if key:
+                spaceless.setdefault(key, []).append(indicator)
+        elif indicator.pattern.endswith("*") and " " not in indicator.pattern.strip():
+            key = _phrase_key(indicator.pattern.rstrip("*"))
+            if key:
+                prefixes.setdefault(key, []).append(indicator)
+        else:
+            key = _phrase_key(indicator.pattern)
+            if key:
+                phrases.setdefault(key, []).append(indicator)
+    anchors: Dict[str, List[Tuple[int, List[str], str]]] = {}
+    for key in phrases:
+        words = key.split(" ")
+        offset = max(range(len(words)), key=lambda i: (len(words[i]), i))
+        anchors.setdefault(words[offset], []).append((offset, words, key))
+    prefix_regex = None
+    if prefixes:
+        body = _trie_regex([re.escape(c) for c in key] for key in sorted(prefixes))
+        assert body is not None
+        prefix_regex = re.compile("(?:" + body.pattern + r")\w*")
+    return Lexicon(
+        phrases={key: tuple(rows) for key, rows in phrases.items()},
+        anchors={
+            word: tuple(sorted(entries, key=lambda e: -len(e[1])))
+            for word, entries in anchors.items()
+        },
+        anchor_set=frozenset(anchors),
+        prefixes={key: tuple(rows) for key, rows in prefixes.items()},
+        prefix_regex=prefix_regex,
+        prefix_gate=_at_or_above(min((key[0] for key in prefixes), default="\U0010ffff")),
+        spaceless={key: tuple(rows) for key, rows in spaceless.items()},
+        spaceless_regex=_trie_regex([re.escape(c) for c in key] for key in sorted(spaceless)),
+        spaceless_gate=_at_or_above(min((key[0] for key in spaceless), default="\U0010ffff")),
+        evidence={key: _evidence_regex(key) for key in phrases},
+        structural=structural,
+    )
+
+
+def _word_hits(lexicon: Lexicon, words: List[str]) -> List[str]:
+    """Phrase keys found in the word list (each at most once)."""
+    present = lexicon.anchor_set.intersection(words)
+    if not present:
+        return []
+    found = []
+    count = len(words)
+    for anchor in present:
+        entries = lexicon.anchors[anchor]
+        position = words.index(anchor)
+        while True:
+            for offset, phrase, key in entries:
+                start = position - offset
+                if (
+                    start >= 0
+                    and start + len(phrase) <= count
+                    and words[start : start + len(phrase)] == phrase
+                ):
+                    if key not in found:
+                        found.append(key)
+            try:
+                position = words.index(anchor, position + 1)
+            except ValueError:
+                break
+    return found
+
+
+def _number(value: object) -> Optional[float]:
+    if value is None or value == "":
+        return None
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        try:
+            number = float(str(value).replace(",", "").strip())
+        except ValueError:
+            return None
+    return number if number == number and number not in (float("inf"), float("-inf")) else None
+
+
+def assess(
+    text: object,
+    *,
+    language: Optional[str] = None,
+    price: object = None,
+    price_median: object = None,
+    indicators: Union[Lexicon, Tuple[Indicator, ...], None] = None,
+) -> Assessment:
+    """Score one ad's text: indicator codes, matched evidence and a 0..100 score. Never raises on input."""
+    if isinstance(text, bytes):
+        text = text.decode("utf-8", "replace")
+    if not isinstance(text, str):
+        text = "" if text is None else str(text)
+    text = text[:MAX_TEXT_CHARS]
+    if isinstance(indicators, Lexicon):
+        lexicon = indicators
+    elif indicators is None:
+        lexicon = default_lexicon()
+    else:
+        lexicon = _compile_cached(tuple(indicators))
+    folded, words = _prepare(text)
+    detected = (lang.normalise_code(language) if language else "") or lang.identify(
+        text, words=set(words[: lang.MAX_WORDS])
+    )
+    source = text if len(folded) == len(text) else folded  # evidence as written when possible
+
+    hits: List[Tuple[int, Indicator, str]] = []
+    for key in _word_hits(lexicon, words):
+        found = _find_evidence(lexicon.evidence[key], folded)
+        start, span = (found[0], source[found[0] : found[1]]) if found else (0, key)
+        hits.extend((start, row, span) for row in lexicon.phrases[key])
+    # Cheap character-class gates: Latin ads skip the Cyrillic prefix scan, Latin and
+    # Cyrillic ads skip the scan for Chinese and emoji, ASCII ads skip both.
+    wide = not folded.isascii()
+    if lexicon.prefix_regex is not None and wide and lexicon.prefix_gate.search(folded):
+        for match in lexicon.prefix_regex.finditer(folded):
+            if match.start() and folded[match.start() - 1].isalnum():
+                continue
+            for prefix, rows in lexicon.prefixes.items():
+                if match.group().startswith(prefix):
+                    hits.extend(
+                        (match.start(), row, source[match.start() : match.end()]) for row in rows
+                    )
+    if lexicon.spaceless_regex is not None and wide and lexicon.spaceless_gate.search(folded):
+        for match in lexicon.spaceless_regex.finditer(folded):
+            rows = lexicon.spaceless.get(match.group(), ())
+            hits.extend((match.start(), row, source[match.start() : match.end()]) for row in rows)
+    multiple = lexicon.structural.get("@multiple_women")
+    if multiple is not None:
+        ages: Dict[str, re.Match[str]] = {}
+        for match in _AGE.finditer(folded):
+            age = match.group()[:2]
+            if "18" <= age <= "59" and (
+                match.start() == 0 or not folded[match.start() - 1].isdigit()
+            ):
+                ages.setdefault(age, match)
+        if len(ages) >= 2:
+            hits.extend((m.start(), multiple, source[m.start() : m.end()]) for m in ages.values())
+    below = lexicon.structural.get("@price_below_median")
+    if below is not None and price is not None and price_median is not None:
+        price_value, median_value = _number(price), _number(price_median)
+        if (
+            price_value is not None
+            and median_value
+            and 0 < price_value < PRICE_RATIO * median_value
+        ):
+            hits.append(
+                (
+                    MAX_TEXT_CHARS,
+                    below,
+                    f"price {price_value:g} < {PRICE_RATIO:g} x median {median_value:g}",
+                )
+            )
+    if not hits:
+        return Assessment(0, (), (), detected)
+    return _summarise(hits, detected)
+
+
+def _summarise(hits: List[Tuple[int, Indicator, str]], language: str) -> Assessment:
+    codes = {row.code for _start, row, _span in hits}
+    plain_codes = {row.code for _start, row, _span in hits if row.category not in EMOJI_CATEGORIES}
+    weights: Dict[str, float] = {}
+    evidence: List[str] = []
+    emoji_spans = {span for _start, row, span in hits if row.category == "emoji"}
+    for _start, row, span in sorted(hits, key=lambda hit: hit[0]):
+        if row.category == "emoji" and not (codes - {row.code}) and len(emoji_spans) < 2:
+            continue
+        if row.category == "emoji_context" and not (plain_codes - {row.code}):
+            continue
+        weights[row.code] = max(weights.get(row.code, 0.0), row.weight)
+        if span not in evidence and len(evidence) < MAX_EVIDENCE:
+            evidence.append(span)
+    remaining = 1.0
+    for weight in weights.values():
+        remaining *= 1.0 - weight
+    ordered = tuple(sorted(weights, key=lambda code: (-weights[code], code)))
+    return Assessment(
+        score=round(100 * (1.0 - remaining)),
+        indicators=ordered,
+        evidence=tuple(evidence),
+        language=language,
+    )

@@ -1,0 +1,96 @@
+#!/usr/bin/env python
+"""htrisk: score trafficking indicators in each event's ad text (see searchbnf.conf)."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from htintel_bootstrap import bootstrap
+
+logger = bootstrap("htrisk")
+
+from splunklib.searchcommands import (  # noqa: E402
+    Configuration,
+    Option,
+    StreamingCommand,
+    dispatch,
+    validators,
+)
+
+from htintel.risk import INDICATORS_CSV, assess, compile_indicators, load_indicators  # noqa: E402
+
+DEFAULT_TEXT_FIELDS = ("title", "body")
+
+
+def _first(value):
+    """A multivalue field's first value; splunklib hands multivalues over as lists."""
+    if isinstance(value, list):
+        return value[0] if value else ""
+    return value or ""
+
+
+@Configuration(distributed=True)
+class HtRiskCommand(StreamingCommand):
+    """Adds ht_lang, ht_risk_score, ht_risk_indicators and ht_risk_evidence."""
+
+    field = Option(
+        doc="Field holding the ad text. Default: title and body, or _raw when both are absent.",
+        require=False,
+        validate=validators.Fieldname(),
+    )
+    lang_field = Option(
+        doc="Field with the crawler's language code; it wins over identification when set.",
+        require=False,
+        default="language",
+        validate=validators.Fieldname(),
+    )
+    price_field = Option(
+        doc="Field with the ad's price (structural indicator price_below_median).",
+        require=False,
+        default="price",
+        validate=validators.Fieldname(),
+    )
+    median_field = Option(
+        doc="Field with the local median price, e.g. from eventstats median(price) by city.",
+        require=False,
+        default="price_median",
+        validate=validators.Fieldname(),
+    )
+
+    def prepare(self):
+        # Read per search, so an edited lookups/htintel_indicators.csv applies to the next search.
+        try:
+            self._lexicon = compile_indicators(load_indicators(INDICATORS_CSV))
+        except (OSError, ValueError) as error:
+            self.error_exit(error, f"htrisk cannot use the indicator lexicon: {error}")
+
+    def stream(self, records):
+        lexicon = self._lexicon
+        lang_field, price_field, median_field = self.lang_field, self.price_field, self.median_field
+        for record in records:
+            result = assess(
+                self._text(record),
+                language=_first(record.get(lang_field)) or None,
+                price=_first(record.get(price_field)) or None,
+                price_median=_first(record.get(median_field)) or None,
+                indicators=lexicon,
+            )
+            record["ht_lang"] = result.language
+            record["ht_risk_score"] = result.score
+            record["ht_risk_indicators"] = list(result.indicators)
+            record["ht_risk_evidence"] = list(result.evidence)
+            yield record
+
+    def _text(self, record):
+        if self.field:
+            value = record.get(self.field, "")
+            return "\n".join(value) if isinstance(value, list) else value or ""
+        parts = [_first(record.get(name)) for name in DEFAULT_TEXT_FIELDS]
+        text = "\n".join(p for p in parts if p)
+        return text or _first(record.get("_raw"))
+
+
+if __name__ == "__main__":
+    dispatch(HtRiskCommand, sys.argv, sys.stdin, sys.stdout, __name__)

@@ -1,0 +1,249 @@
+"""Benchmark htrisk: in-process rates and throughput through the chunked protocol v2.
+
+Run from the repository root: ``.venv/bin/python -B tests/bench/bench_risk.py [--ads N]``.
+
+It generates a deterministic corpus of ads in eight languages (a third carry indicator
+phrases, some emoji, half without a crawler language so identification runs), then prints:
+
+  (a) htintel.lang.identify, in-process, ads/s;
+  (b) htintel.risk.assess (identification included), in-process, ads/s;
+  (c) htintel.geo.resolve on the corpus's city strings (cached index), lookups/s;
+  (d) htrisk through the protocol, ads/s;
+  (e) a no-op streaming command through the same protocol in the same run, ads/s;
+
+and the ratio (d)/(e). The package is built with ``package.sh --skip-appinspect`` unless
+build/htintel exists (``--rebuild`` forces it); the no-op command
+(tests/bench/noop_command/htnoop.py, shared with bench_extract) runs from a temporary copy
+of the built app and never ships. Nothing here asserts on time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from typing import Dict, List, Optional, Sequence, Tuple
+
+REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+sys.path[:0] = [os.path.join(REPO, "bin"), os.path.join(REPO, "tests")]
+
+from protocol.harness import find_splunk_pythons, run_command  # noqa: E402
+
+from htintel import geo, lang, risk  # noqa: E402
+
+CHUNK_ROWS = 10_000
+NOOP_COMMANDS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "noop_command")
+
+# Per language: (filler sentences, indicator sentences, cities).
+CORPUS: Dict[str, Tuple[Sequence[str], Sequence[str], Sequence[str]]] = {
+    "en": (
+        (
+            "Sweet and discreet, upscale experience in a clean and safe location.",
+            "Donations: $150/hr, $250 for 2 hrs, serious gentlemen only.",
+            "34-24-36, 5'6\", 120 lbs, real pics, no blocked calls.",
+            "Licensed massage therapist, Swedish and deep tissue, book online.",
+            "Warehouse associates wanted, full time, benefits after 90 days.",
+        ),
+        (
+            "New in town, barely legal and ready 🍒",
+            "My girls are waiting, ask for her.",
+            "Available 24/7, incall only.",
+            "Housing provided, no documents needed.",
+        ),
+        ("Houston, TX", "downtown Dallas", "NYC", "Portland, OR", "Las Vegas"),
+    ),
+    "es": (
+        (
+            "Hola amor, fotos 100% reales, trato de novios.",
+            "Masajes relajantes, 50€ media hora.",
+            "Se busca camarero con experiencia para restaurante, contrato indefinido.",
+        ),
+        (
+            "Nueva en la ciudad, jovencita recién cumplidos 18.",
+            "Sin papeles, alojamiento incluido.",
+            "Mis chicas te esperan 🌹",
+        ),
+        ("Madrid", "CDMX", "Bogotá", "Valencia", "Barcelona"),
+    ),
+    "fr": (
+        (
+            "Jolie brune, photos réelles, de 10h à 20h.",
+            "Massage relaxant sur rendez-vous, 60€ l'heure.",
+            "Recherche serveur pour brasserie, CDI, temps plein.",
+        ),
+        ("Nouvelle en ville, elle est disponible 24h/24.", "Sans papiers, logement fourni."),
+        ("Paris 75008", "Lyon", "Marseille", "Bruxelles", "Montréal"),
+    ),
+    "pt": (
+        (
+            "Oi amor, fotos reais, atendo em local próprio.",
+            "Vaga para auxiliar administrativo, carteira assinada.",
+        ),
+        ("Novinha recém chegada, 18 aninhos.", "Sem documentos, moradia inclusa."),
+        ("Sao Paulo", "Rio de Janeiro", "Lisboa", "Belo Horizonte"),
+    ),
+    "ru": (
+        (
+            "Стройная, фото реальные, 3000 руб/час.",
+            "Требуется продавец в магазин, официальное трудоустройство.",
+        ),
+        (
+            "Новенькая молоденькая, без выездов.",
+            "Без документов, жилье предоставляется, отработать долг.",
+        ),
+        ("Москва", "Санкт-Петербург", "Новосибирск", "Екатеринбург"),
+    ),
+    "zh": (
+        ("年轻漂亮，服务好，价格300元。", "招聘服务员，五险一金，双休。"),
+        ("新到学生妹，无需证件。", "多名美女，包吃住。"),
+        ("北京", "上海", "广州", "深圳"),
+    ),
+    "de": (
+        (
+            "Süße Studentin, diskret, Massage-Studio, 60 Min 80€.",
+            "Verkäufer gesucht, Vollzeit, unbefristet.",
+        ),
+        ("Neu in der Stadt, young and fresh.",),
+        ("Berlin", "München", "Köln", "Hamburg"),
+    ),
+    "it": (
+        (
+            "Ciao, foto reali, massaggi rilassanti dalle 10:00 alle 21:00.",
+            "Cerchiamo cameriere, contratto a tempo pieno.",
+        ),
+        ("Sono nuova in città, my girl is available 🍭",),
+        ("Roma", "Milano", "Napoli", "Torino"),
+    ),
+}
+WEIGHTS = {"en": 40, "es": 14, "fr": 9, "pt": 9, "ru": 8, "zh": 8, "de": 6, "it": 6}
+
+
+def make_corpus(count: int, seed: int = 20240601) -> List[Dict[str, str]]:
+    """Deterministic ads: 3-6 sentences each, a third with one or two indicator sentences."""
+    rng = random.Random(seed)
+    languages = [code for code, weight in WEIGHTS.items() for _ in range(weight)]
+    ads = []
+    for index in range(count):
+        code = rng.choice(languages)
+        filler, indicators, cities = CORPUS[code]
+        sentences = [rng.choice(filler) for _ in range(rng.randint(3, 6))]
+        if rng.random() < 0.33:
+            for _ in range(rng.randint(1, 2)):
+                sentences.insert(rng.randrange(len(sentences) + 1), rng.choice(indicators))
+        ads.append(
+            {
+                "ad_id": f"ad{index:07d}",
+                "site": "example",
+                "url": f"https://example.com/ads/{index}",
+                "title": sentences[0][:60],
+                "body": " ".join(sentences),
+                "city": rng.choice(cities),
+                "country": "",
+                "language": code if rng.random() < 0.5 else "",
+                "price": str(rng.choice((60, 100, 150, 200, 300))),
+                "price_median": "200",
+            }
+        )
+    return ads
+
+
+def rate(count: int, seconds: float) -> float:
+    return count / seconds if seconds > 0 else float("inf")
+
+
+def bench_in_process(ads: Sequence[Dict[str, str]]) -> Tuple[float, float, float]:
+    texts = [ad["title"] + "\n" + ad["body"] for ad in ads]
+    lexicon = risk.default_lexicon()
+    geo.load_index()
+    start = time.perf_counter()
+    for text in texts:
+        lang.identify(text)
+    lang_rate = rate(len(texts), time.perf_counter() - start)
+    start = time.perf_counter()
+    for ad, text in zip(ads, texts):
+        risk.assess(
+            text,
+            language=ad["language"] or None,
+            price=ad["price"],
+            price_median=ad["price_median"],
+            indicators=lexicon,
+        )
+    risk_rate = rate(len(texts), time.perf_counter() - start)
+    start = time.perf_counter()
+    for ad in ads:
+        geo.resolve(ad["city"])
+    geo_rate = rate(len(ads), time.perf_counter() - start)
+    return lang_rate, risk_rate, geo_rate
+
+
+def bench_protocol(
+    python: str, app_dir: str, command: str, chunks: List[List[Dict[str, str]]]
+) -> float:
+    start = time.perf_counter()
+    result = run_command(python, app_dir, command, [], chunks, timeout=900)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        raise SystemExit(f"{command} failed: {result.stderr[-2000:]}")
+    return rate(sum(len(c) for c in chunks), elapsed)
+
+
+def build_app(rebuild: bool) -> str:
+    app = os.path.join(REPO, "build", "htintel")
+    if rebuild or not os.path.exists(os.path.join(app, "bin", "htrisk.py")):
+        subprocess.run(
+            ["./package.sh", "--skip-appinspect"], cwd=REPO, check=True, stdout=subprocess.DEVNULL
+        )
+    return app
+
+
+def pick_python() -> str:
+    pythons = find_splunk_pythons()
+    return pythons.get("3.13") or pythons.get("3.9") or os.path.join(REPO, ".venv", "bin", "python")
+
+
+def main(argv: Optional[Sequence[str]] = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--ads", type=int, default=30_000)
+    parser.add_argument(
+        "--repeats", type=int, default=3, help="alternating protocol runs; best of each"
+    )
+    parser.add_argument("--rebuild", action="store_true")
+    args = parser.parse_args(argv)
+
+    ads = make_corpus(args.ads)
+    chunks = [ads[i : i + CHUNK_ROWS] for i in range(0, len(ads), CHUNK_ROWS)]
+    python = pick_python()
+    app = build_app(args.rebuild)
+    print(
+        f"corpus: {len(ads)} ads, {len(chunks)} chunk(s), mean body {sum(len(a['body']) for a in ads) // len(ads)} chars"
+    )
+    print(f"python: {python}")
+
+    lang_rate, risk_rate, geo_rate = bench_in_process(ads)
+    htrisk_rate = noop_rate = 0.0
+    with tempfile.TemporaryDirectory(prefix="htintel-bench-") as scratch:
+        bench_app = os.path.join(scratch, "htintel")
+        shutil.copytree(app, bench_app)
+        shutil.copy(
+            os.path.join(NOOP_COMMANDS, "htnoop.py"), os.path.join(bench_app, "bin", "htnoop.py")
+        )
+        # Alternate the two commands so that machine load affects both alike.
+        for _ in range(args.repeats):
+            noop_rate = max(noop_rate, bench_protocol(python, bench_app, "htnoop", chunks))
+            htrisk_rate = max(htrisk_rate, bench_protocol(python, bench_app, "htrisk", chunks))
+
+    print(f"(a) lang.identify in-process     {lang_rate:10,.0f} ads/s")
+    print(f"(b) risk.assess in-process       {risk_rate:10,.0f} ads/s")
+    print(f"(c) geo.resolve in-process       {geo_rate:10,.0f} lookups/s")
+    print(f"(d) htrisk via protocol          {htrisk_rate:10,.0f} ads/s")
+    print(f"(e) no-op command via protocol   {noop_rate:10,.0f} ads/s")
+    print(f"(d)/(e) = {htrisk_rate / noop_rate:.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,299 @@
+"""Social and messenger handles: named forms, profile URLs, scripts, syntax and negatives.
+
+Twitter username cases come from twitter/twitter-text conformance/validate.yml and
+extract.yml (Apache-2.0), stored in ../shared/vectors/handles/twitter-text/.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any, Dict, List, Tuple
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from htintel.extract.handles import HandleMatches, find_handles, valid_handle
+
+TWITTER_TEXT = os.path.join(
+    os.path.dirname(os.path.abspath(__file__)),
+    *("..", "..", "..", "..", "shared", "vectors", "handles", "twitter-text"),
+)
+
+
+def _conformance(name: str, section: str) -> List[Dict[str, Any]]:
+    with open(os.path.join(TWITTER_TEXT, name), encoding="utf-8") as handle:
+        return yaml.safe_load(handle)["tests"][section]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("kik: Bella22", "kik:bella22"),
+        ("kik me sweetamber22", "kik:sweetamber22"),
+        ("my kik is bella2020", "kik:bella2020"),
+        ("KIK - amber.rose", "kik:amber.rose"),
+        ("kik~bella22", "kik:bella22"),
+        ("snap - amber_x", "snapchat:amber_x"),
+        ("Snapchat: BellaRose", "snapchat:bellarose"),
+        ("sc: amberx", "snapchat:amberx"),
+        ("👻 amber_x", "snapchat:amber_x"),
+        ("IG @bella.rose", "instagram:bella.rose"),
+        ("insta: bella.rose", "instagram:bella.rose"),
+        ("follow my instagram @bella_22", "instagram:bella_22"),
+        ("@bella_22 on telegram", "telegram:bella_22"),
+        ("tg @bellax", "telegram:bellax"),
+        ("telegram: @bellamia", "telegram:bellamia"),
+        ("Bella22 on KIK", "kik:bella22"),
+        ("@amber.x (IG)", "instagram:amber.x"),
+        ("twitter: @bella_x", "twitter:bella_x"),
+        ("fb: bella.rose.123", "facebook:bella.rose.123"),
+        ("skype: live:bella_22", "skype:live:bella_22"),
+        ("skype: bella.rose22", "skype:bella.rose22"),
+        ("signal: bella.07", "signal:bella.07"),
+        ("onlyfans: bellarose", "onlyfans:bellarose"),
+        ("tiktok @bella.rose", "tiktok:bella.rose"),
+        ("reddit u/kitty22", "reddit:kitty22"),
+        ("vk: id12345", "vk:id12345"),
+        ("búscame en IG como bella22", "instagram:bella22"),
+        ("find me on snap as amber_x", "snapchat:amber_x"),
+    ],
+)
+def test_named_forms_in_latin_script(text: str, expected: str) -> None:
+    assert find_handles(text).handles == (expected,)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("微信 abc123456", "wechat:abc123456"),  # zh
+        ("加我微信号：lovely_88", "wechat:lovely_88"),
+        ("威信:kitty_2023", "wechat:kitty_2023"),
+        ("薇信 sweet_mimi", "wechat:sweet_mimi"),
+        ("wx: kitty_2023", "wechat:kitty_2023"),
+        ("카톡 bella22", "kakao:bella22"),  # ko
+        ("카카오톡 아이디: amber99", "kakao:amber99"),
+        ("라인 amber88", "line:amber88"),
+        ("ไลน์ bella99", "line:bella99"),  # th
+        ("ไลน์ไอดี: mint_bkk", "line:mint_bkk"),
+        ("ライン: sakura_88", "line:sakura_88"),  # ja
+        ("LINE ID: sakura_88", "line:sakura_88"),
+        ("в телегу @rabota_za_granicey", "telegram:rabota_za_granicey"),  # ru
+        ("телеграм: @moscow_girls", "telegram:moscow_girls"),
+        ("вк: id12345", "vk:id12345"),
+    ],
+)
+def test_platforms_named_in_their_own_scripts(text: str, expected: str) -> None:
+    assert find_handles(text).handles == (expected,)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("instagram.com/bella.rose/", "instagram:bella.rose"),
+        ("https://www.instagram.com/bella.rose?igsh=abc", "instagram:bella.rose"),
+        ("t.me/bellamia22", "telegram:bellamia22"),
+        ("https://telegram.me/bellamia22", "telegram:bellamia22"),
+        ("twitter.com/bella_22", "twitter:bella_22"),
+        ("https://x.com/amber", "twitter:amber"),
+        ("facebook.com/bella.rose.123", "facebook:bella.rose.123"),
+        ("m.facebook.com/profile.php?id=100012345678", "facebook:100012345678"),
+        ("fb.com/bellarose", "facebook:bellarose"),
+        ("snapchat.com/add/amber22", "snapchat:amber22"),
+        ("tiktok.com/@bella.rose", "tiktok:bella.rose"),
+        ("onlyfans.com/bellarose", "onlyfans:bellarose"),
+        ("vk.com/id12345", "vk:id12345"),
+        ("reddit.com/u/bella_22", "reddit:bella_22"),
+        ("https://www.reddit.com/user/amber-x/", "reddit:amber-x"),
+        ("flickr.com/people/12345678@N04", "flickr:12345678@n04"),
+        ("flickr.com/photos/bellapics", "flickr:bellapics"),
+        ("kik.me/bella22", "kik:bella22"),
+        ("line.me/ti/p/~bella22", "line:bella22"),
+        ("https://line.me/R/ti/p/@amber88", "line:amber88"),
+    ],
+)
+def test_profile_urls_name_the_handle(text: str, expected: str) -> None:
+    assert find_handles(f"see {text} for pics").handles == (expected,)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "instagram.com/p/abc123",
+        "instagram.com/explore/tags/x",
+        "instagram.com/reel/xyz",
+        "t.me/joinchat/AAAAAE",
+        "t.me/share/url?url=x",
+        "twitter.com/home",
+        "twitter.com/intent/tweet?text=x",
+        "x.com/share",
+        "x.com/i/status/123",
+        "facebook.com/sharer.php?u=x",
+        "facebook.com/groups/12345",
+        "vk.com/wall-123_45",
+        "reddit.com/r/escorts",
+        "tiktok.com/tag/fun",
+        "snapchat.com/discover",
+        "notinstagram.com/bella22",
+        "chat.me/bella22",
+    ],
+)
+def test_reserved_paths_and_lookalike_hosts_are_not_profiles(url: str) -> None:
+    assert find_handles(f"see {url} now").handles == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("wa.me/16175550123", ("16175550123",)),
+        ("https://wa.me/+5511987654321?text=hi", ("5511987654321",)),
+        ("api.whatsapp.com/send?phone=5511987654321&text=oi", ("5511987654321",)),
+        ("https://signal.me/#p/+16175550123", ("16175550123",)),
+        ("t.me/+16175550123", ("16175550123",)),
+        ("wa.me/16175550123 and wa.me/16175550123", ("16175550123",)),
+        ("wa.me/123", ()),  # too short to be a number
+        ("whatsapp +1 617 555 0123", ()),  # the phone finder reads these
+    ],
+)
+def test_chat_links_yield_phone_candidates_not_handles(
+    text: str, expected: Tuple[str, ...]
+) -> None:
+    assert find_handles(text) == HandleMatches(handles=(), phone_candidates=expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kik me",
+        "snap only",
+        "add me on kik",
+        "me on kik",
+        "IG models only",
+        "Columbia, SC 29201",
+        "discreet night fun, big tips",
+        "line up now",
+        "fb group",
+        "signal strength is low",
+        "email me bella@gmail.com",
+        "kik: bella22@gmail.com",  # the local part of an address is not a handle
+        "insta: bella.com",  # a website
+        "kikbella22",
+        "kik me anytime",
+        "kik bellarose",  # no separator and word-like: not enough to call it a handle
+        "Insta-famous girl",
+        "Instagram model 22 yo",
+        "Kik, Snap, IG available",
+        "snap: ab",  # too short for Snapchat
+        "telegram: @abc",  # too short for Telegram
+        "twitter: @example-name",  # "-" is not allowed (twitter-text validate.yml)
+        "",
+    ],
+)
+def test_words_addresses_and_malformed_names_are_not_handles(text: str) -> None:
+    assert find_handles(text).handles == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("IG/snap: bella22", ("instagram:bella22", "snapchat:bella22")),
+        ("kik & snap: bella_x", ("kik:bella_x", "snapchat:bella_x")),
+        ("kik/snap/IG - amber22", ("kik:amber22", "snapchat:amber22", "instagram:amber22")),
+        ("snap y kik: valen_22", ("snapchat:valen_22", "kik:valen_22")),
+    ],
+)
+def test_one_handle_named_for_several_platforms_counts_for_each(
+    text: str, expected: Tuple[str, ...]
+) -> None:
+    assert find_handles(text).handles == expected
+
+
+def test_handles_come_back_in_order_without_duplicates() -> None:
+    text = "kik: bella22, IG @bella.rose, kik bella22 and t.me/bella_x22"
+    assert find_handles(text).handles == (
+        "kik:bella22",
+        "instagram:bella.rose",
+        "telegram:bella_x22",
+    )
+
+
+@pytest.mark.parametrize(
+    "case", _conformance("validate.yml", "usernames"), ids=lambda case: case["text"]
+)
+def test_twitter_text_username_validity(case: Dict[str, Any]) -> None:
+    assert (valid_handle("twitter", case["text"]) is not None) is case["expected"]
+
+
+_MENTIONS = sorted(
+    {m for case in _conformance("extract.yml", "mentions") for m in case["expected"]}
+)
+
+
+@pytest.mark.parametrize("mention", _MENTIONS)
+def test_twitter_text_extracted_mentions_are_valid_twitter_profiles(mention: str) -> None:
+    assert find_handles(f"twitter.com/{mention}").handles == (f"twitter:{mention.lower()}",)
+
+
+@pytest.mark.parametrize(
+    ("platform", "handle", "valid"),
+    [
+        ("telegram", "bella", True),
+        ("telegram", "bel", False),
+        ("telegram", "1bella", False),
+        ("instagram", "bella..rose", False),
+        ("instagram", ".bella", False),
+        ("snapchat", "bella-rose", True),
+        ("snapchat", "a" * 16, False),
+        ("kik", "bell", False),
+        ("wechat", "abc12", False),
+        ("wechat", "abc123", True),
+        ("signal", "bella", False),
+        ("whatsapp", "bella", False),  # a number, never a handle
+    ],
+)
+def test_per_platform_username_syntax(platform: str, handle: str, valid: bool) -> None:
+    assert (valid_handle(platform, handle) is not None) is valid
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300))
+def test_arbitrary_text_never_raises(text: str) -> None:
+    assert isinstance(find_handles(text), HandleMatches)
+
+
+_FRAGMENTS = st.sampled_from(
+    [
+        "kik",
+        "snap",
+        "IG",
+        "@",
+        ": ",
+        " - ",
+        " on ",
+        "telegram",
+        "微信",
+        "카톡",
+        "t.me/",
+        "wa.me/",
+        "instagram.com/",
+        "bella22",
+        "amber_x",
+        "rose.99",
+        " ",
+        "me",
+        "16175550123",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_FRAGMENTS, st.text(max_size=6)), max_size=12).map("".join))
+def test_outputs_revalidate_and_extraction_is_idempotent(text: str) -> None:
+    found = find_handles(text)
+    for value in found.handles:
+        platform, _, handle = value.partition(":")
+        assert valid_handle(platform, handle) == value
+    # "platform: handle" is itself a named form, so the output reads back unchanged.
+    rendered = " ".join(value.replace(":", ": ", 1) for value in found.handles)
+    assert find_handles(rendered).handles == found.handles

@@ -1,0 +1,147 @@
+"""Phone numbers: candidates in de-obfuscated text, validated by phonenumbers, as E.164."""
+
+from __future__ import annotations
+
+import phonenumbers
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from htintel.extract.deobfuscate import normalize
+from htintel.extract.phones import find_phones, phone_from_link, validate_digits
+
+
+def phones_in(text, region):
+    return find_phones(normalize(text), region)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "region", "expected"),
+    [
+        ("en", "Call 617-555-0123 now", "US", "+16175550123"),
+        ("en", "call or text six one 7 - 5five5 - O1 23, no law enforcement", "US", "+16175550123"),
+        ("en", "Eight one eight, five five five, zero one nine two", "US", "+18185550192"),
+        ("en", "(seven one three) five five five - zero one two nine", "US", "+17135550129"),
+        ("en", "702 five five five 01 seven 4", "US", "+17025550174"),
+        ("en", "3️⃣1️⃣2️⃣5️⃣5️⃣5️⃣0️⃣1️⃣3️⃣7️⃣", "US", "+13125550137"),
+        ("en", "３０５－５５５－０１６２", "US", "+13055550162"),
+        ("en", "3O5-555-OI71", "US", "+13055550171"),
+        ("en", "2 1 4 5 5 5 0 1 9 6", "US", "+12145550196"),
+        ("en", "Mobile 07911 123456", "GB", "+447911123456"),
+        ("en", "call O4I2 345 678", "AU", "+61412345678"),
+        ("en", "tel:+1-503-555-0126", None, "+15035550126"),
+        ("es", "seis uno dos, tres cuatro cinco, seis siete ocho", "ES", "+34612345678"),
+        ("es", "cincuenta y cinco, doce, treinta y cuatro, cincuenta y seis, setenta y ocho", "MX", "+525512345678"),
+        ("es", "seis cero cero, noventa y nueve, ochenta y ocho, setenta y siete", "ES", "+34600998877"),
+        ("fr", "zéro six, douze, trente-quatre, cinquante-six, soixante-dix-huit", "FR", "+33612345678"),
+        ("fr", "zero 7 quatre-vingt-dix-neuf 88 soixante-seize 55", "FR", "+33799887655"),
+        ("fr", "06 ❶❷ ❸❹ ❺❻ ❼❽", "FR", "+33612345678"),
+        ("fr", "Tél : 06.98.76.54.32", "FR", "+33698765432"),
+        ("pt", "um um, nove, oito sete meia cinco, quatro três dois um", "BR", "+5511987654321"),
+        ("pt", "nove um dois, três quatro cinco, seis sete oito", "PT", "+351912345678"),
+        ("pt", "Whats: (11) 9 8765-4321", "BR", "+5511987654321"),
+        ("ru", "восемь девятьсот шестнадцать сто двадцать три сорок пять шестьдесят семь", "RU", "+79161234567"),
+        ("ru", "8 (916) 765-43-21", "RU", "+79167654321"),
+        ("ru", "8-903-123-4О-5О", "RU", "+79031234050"),
+        ("zh", "电话：一三八一二三四五六七八", "CN", "+8613812345678"),
+        ("zh", "幺三七 幺二三四 五六七八", "CN", "+8613712345678"),
+        ("zh", "壹叁玖 捌柒陆伍 肆叁贰壹", "CN", "+8613987654321"),
+        ("zh", "电话１５９ １２３４ ５６７８", "CN", "+8615912345678"),
+        ("de", "null eins fünf eins, zwei drei vier fünf, sechs sieben acht neun", "DE", "+4915123456789"),
+        ("de", "Tel. 0176 98765432", "DE", "+4917698765432"),
+        ("it", "tre tre tre, uno due tre, quattro cinque sei sette", "IT", "+393331234567"),
+        ("it", "cell. 3２０ 1２3 4５67", "IT", "+393201234567"),
+        ("th", "โทร ศูนย์แปดหนึ่ง สองสามสี่ ห้าหกเจ็ดแปด", "TH", "+66812345678"),
+        ("ko", "연락처 공일공 구팔칠육 오사삼이", "KR", "+821098765432"),
+        ("vi", "gọi em: không chín một hai, ba bốn năm, sáu bảy tám", "VN", "+84912345678"),
+        ("tl", "sero siyam isa pito, isa dalawa tatlo, apat lima anim pito", "PH", "+639171234567"),
+    ],
+)
+def test_obfuscated_numbers_in_every_language_are_found(language, text, region, expected):
+    assert phones_in(text, region) == (expected,)
+
+
+@pytest.mark.parametrize(
+    ("trap", "text", "region"),
+    [
+        ("measurements", "34-24-36, 5'7\", 120lbs", "US"),
+        ("price", "$150/hr, $250 2 hrs, 1,500,000 views", "US"),
+        ("date", "Posted 12/05/2024 and 2024-05-12", "US"),
+        ("date", "disponible du 12.06.2024 au 20.06.2024", "FR"),
+        ("time", "open 10:30-22:30, 10.30-11.30", "DE"),
+        ("age", "age 23, 19 yrs", "US"),
+        ("height", "5'7\" 170cm", "US"),
+        ("zip", "Boston MA 02118", "US"),
+        ("post id", "Post ID: 4155550199", "US"),
+        ("post id", "ID: 4155550199", "US"),
+        ("reference", "Ref #6175550123", "US"),
+        ("ad number", "Anuncio No. 3001234567", "CO"),
+        ("ad number", "Annonce n° 0698765431", "FR"),
+        ("ad number", "Inserat-Nr 0664123456", "AT"),
+        ("ad number", "Объявление № 89161234567", "RU"),
+        ("ad number", "广告编号 13812345678", "CN"),
+        ("seven digits", "Call 555-0134 after 6pm", "US"),
+        ("no region", "call 617-555-0123", None),
+        ("currency", "Price $ 6175550123", "US"),
+    ],
+)
+def test_what_context_says_is_not_a_phone_is_rejected(trap, text, region):
+    assert phones_in(text, region) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "expected"),
+    [
+        ("+44 20 7946 0958", None, ("+442079460958",)),
+        ("0044 20 7946 0958", None, ("+442079460958",)),
+        ("011 44 20 7946 0958", None, ("+442079460958",)),
+        ("1-617-555-0123", None, ("+16175550123",)),
+        ("+33 6 12 34 56 78", "US", ("+33612345678",)),
+    ],
+)
+def test_numbers_that_carry_their_country_need_no_region(text, region, expected):
+    assert phones_in(text, region) == expected
+
+
+def test_two_numbers_in_one_run_are_split():
+    assert phones_in("0917-555-1234 / 0927-555-9876", "PH") == ("+639175551234", "+639275559876")
+
+
+def test_a_number_next_to_other_figures_is_still_found():
+    assert phones_in("34-24-36 617 555 0123 24/7", "US") == ("+16175550123",)
+
+
+def test_duplicates_are_reported_once_in_order_of_appearance():
+    text = "713-555-0188 or 617 555 0123, again 713.555.0188"
+    assert phones_in(text, "US") == ("+17135550188", "+16175550123")
+
+
+def test_unknown_region_is_treated_as_no_region():
+    assert phones_in("617-555-0123", "ZZ") == ()
+
+
+@pytest.mark.parametrize(
+    ("digits", "expected"),
+    [("16175550123", "+16175550123"), ("+447911123456", "+447911123456"), ("123", None), ("99999999999", None)],
+)
+def test_messenger_link_digits_are_international(digits, expected):
+    assert phone_from_link(digits) == expected
+
+
+def test_validate_digits_rejects_overlong_numbers():
+    assert validate_digits("6" * 25, False, "US") is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300), st.sampled_from([None, "US", "FR", "CN", "DE", "BR"]))
+def test_every_found_phone_is_valid_e164_and_never_raises(text, region):
+    for number in find_phones(normalize(text), region):
+        assert phonenumbers.is_valid_number(phonenumbers.parse(number, None))
+        assert number.startswith("+") and number[1:].isdigit()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.from_regex(r"\+?[0-9 ()\-.]{7,20}", fullmatch=True), max_size=5), st.sampled_from(["US", "GB", "IN"]))
+def test_digit_soup_yields_only_valid_numbers(pieces, region):
+    for number in find_phones(" x ".join(pieces), region):
+        assert phonenumbers.is_valid_number(phonenumbers.parse(number, None))

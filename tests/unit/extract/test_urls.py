@@ -1,0 +1,176 @@
+"""URLs and bare domains: TLD validation, normalisation, own-site and email exclusion.
+
+Cases marked "twitter-text" come from twitter/twitter-text conformance/extract.yml (urls,
+Apache-2.0; ../shared/vectors/handles/twitter-text/), with hosts lowercased as we report them.
+"""
+
+from __future__ import annotations
+
+from typing import Optional, Tuple
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from htintel.extract.urls import TOP_LEVEL_DOMAINS, find_urls, host_of, is_valid_domain
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("see www.Bella.com/pics.", ("www.bella.com/pics",)),
+        ("HTTPS://WWW.Example.COM/Gallery?id=7).", ("https://www.example.com/Gallery?id=7",)),
+        ("http://example.com:8080/a", ("http://example.com:8080/a",)),
+        ("visit sweetbella.com/gallery, or amber.net!", ("sweetbella.com/gallery", "amber.net")),
+        ("x.com/path and x.com/path", ("x.com/path",)),
+        (
+            "(http://en.wikipedia.org/wiki/Primer_(film))",
+            ("http://en.wikipedia.org/wiki/Primer_(film)",),
+        ),
+        ("bella.com.Call me", ("bella.com",)),
+        ("new site: rosas-vip.com.mx", ("rosas-vip.com.mx",)),
+        # twitter-text
+        (
+            "foo.com foo.net foo.org foo.edu foo.gov",
+            ("foo.com", "foo.net", "foo.org", "foo.edu", "foo.gov"),
+        ),
+        (
+            "foo.baz foo.co.jp www.xxxxxxx.baz www.foo.co.uk wwwww.xxxxxxx foo.comm foo.somecom foo.govedu foo.jp",
+            ("foo.co.jp", "www.foo.co.uk", "foo.jp"),
+        ),
+        ("t.co/abcde bit.ly/abcde", ("t.co/abcde", "bit.ly/abcde")),
+        ("Find my page at name.al-lastname.com", ("name.al-lastname.com",)),
+        ("MLB.tv vine.co twitch.tv t.co", ("mlb.tv", "vine.co", "twitch.tv", "t.co")),
+        ("Test a ton of periods http://example.com/path..........", ("http://example.com/path",)),
+        ("test http://www.foo.org.za/foo/bar/688.1", ("http://www.foo.org.za/foo/bar/688.1",)),
+    ],
+)
+def test_urls_and_bare_domains_are_normalised(text: str, expected: Tuple[str, ...]) -> None:
+    assert find_urls(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "e.g. this, i.e. that",
+        "see file.txt and photo.jpg",
+        "34.24.36 and 1.5 hours, $1.500",
+        "town.Call me",  # a sentence without a space, not a domain
+        "baby.love",  # a long generic TLD is a word unless written as a URL
+        "archive.zip",
+        "#test.com $t.co",
+        # twitter-text
+        "Email me at name.al-lastname@foo.com or name.al+lastname@foo.com",
+        "long.test.tar.bz2 test.tar.bz2 tar.bz2",
+        "john.doe.gov@mail.com",
+        "text http://no-tld",
+        "test http://twitter-.com",
+        "",
+    ],
+)
+def test_words_files_numbers_and_emails_are_not_urls(text: str) -> None:
+    assert find_urls(text) == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bella at mysite.com",
+        "bella (at) mysite.com",
+        "bella arroba gmail.com",
+        "write to gmail.com or yahoo.com",
+    ],
+)
+def test_email_domains_are_not_urls(text: str) -> None:
+    assert find_urls(text) == ()
+
+
+@pytest.mark.parametrize(
+    ("own_site", "text", "expected"),
+    [
+        (
+            "https://www.example.com/ad/1",
+            "example.com and www.example.com/x and other.com",
+            ("other.com",),
+        ),
+        (
+            "melbourne.example.com",
+            "sydney.example.com/ad, example.com, friend.org",
+            ("sydney.example.com/ad", "friend.org"),
+        ),
+        ("example.com", "https://m.example.com/x notexample.com", ("notexample.com",)),
+        (None, "example.com", ("example.com",)),
+    ],
+)
+def test_the_ads_own_site_and_its_subdomains_are_left_out(
+    own_site: Optional[str], text: str, expected: Tuple[str, ...]
+) -> None:
+    assert find_urls(text, own_site) == expected
+
+
+@pytest.mark.parametrize(
+    ("site", "host"),
+    [
+        ("https://WWW.X.com:80/a?b#c", "www.x.com"),
+        ("melbourne.example.com", "melbourne.example.com"),
+        ("http://user@site.org/", "site.org"),
+    ],
+)
+def test_host_of_a_url_or_host(site: str, host: str) -> None:
+    assert host_of(site) == host
+
+
+@pytest.mark.parametrize(
+    ("domain", "valid"),
+    [
+        ("example.com", True),
+        ("a-b.co.uk", True),
+        ("xn--p1ai.xn--p1ai", True),
+        ("-a.com", False),
+        ("a-.com", False),
+        ("example.notatld", False),
+        ("com", False),
+        ("a..com", False),
+    ],
+)
+def test_domain_syntax(domain: str, valid: bool) -> None:
+    assert is_valid_domain(domain) is valid
+
+
+def test_tld_list_is_shipped_and_covers_generic_country_and_idn_tlds() -> None:
+    assert {"com", "uk", "io", "xxx", "xn--p1ai"} <= TOP_LEVEL_DOMAINS
+    assert not {"txt", "jpg", "g", "e"} & TOP_LEVEL_DOMAINS
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300), st.one_of(st.none(), st.text(max_size=40)))
+def test_arbitrary_text_never_raises(text: str, own_site: Optional[str]) -> None:
+    assert isinstance(find_urls(text, own_site), tuple)
+
+
+_FRAGMENTS = st.sampled_from(
+    [
+        "http://",
+        "www.",
+        "bella",
+        ".com",
+        ".co.uk",
+        "/pics",
+        ".",
+        " ",
+        "@",
+        "x.com",
+        "?a=1",
+        ")",
+        "e.g",
+        "file.txt",
+        "Call",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_FRAGMENTS, st.text(max_size=6)), max_size=12).map("".join))
+def test_extraction_is_idempotent(text: str) -> None:
+    found = find_urls(text)
+    assert find_urls(" ".join(found)) == found
