@@ -94,7 +94,7 @@ class HtEstimateCommand(ReportingCommand):
     )
     pthresh = Option(
         doc="p-value a two-list interaction must reach to enter the model "
-        "(default 0.05 for bhs, 0.02 for sparse).",
+        "(default 0.05 for bhs, 0.02 for sparse; 0 fits main effects only).",
         require=False,
     )
     nboot = Option(
@@ -120,7 +120,7 @@ class HtEstimateCommand(ReportingCommand):
                 self._use_pthresh = float(self.pthresh)
             except ValueError:
                 self._use_pthresh = -1.0
-            if not 0.0 < self._use_pthresh < 1.0:
+            if not 0.0 <= self._use_pthresh <= 1.0:
                 self._fail("pthresh", self.pthresh, "a number between 0 and 1, e.g. 0.05")
         self._use_nboot = self._integer("nboot", self.nboot, 1, 100000)
         self._use_seed = self._integer("seed", self.seed, 0, 2**63 - 1)

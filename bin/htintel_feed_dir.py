@@ -24,6 +24,21 @@ from htintel.params import (  # noqa: E402
 )
 
 
+class StreamEvent(Event):
+    """An event already serialised by htintel.feed.event_xml (the XML splunklib would write).
+
+    splunklib's Event.write_to builds an ElementTree and flushes after every event; the feed
+    flushes stdout before each checkpoint instead, which is what crash safety needs.
+    """
+
+    def __init__(self, xml):
+        super().__init__(data=xml)
+        self.xml = xml
+
+    def write_to(self, stream):
+        stream.write(self.xml)
+
+
 class FeedDirInput(Script):
     def get_scheme(self):
         scheme = Scheme("HT Intel feed directory")
@@ -84,7 +99,7 @@ class FeedDirInput(Script):
     def stream_events(self, inputs, ew):
         # Imported here: --scheme and --validate-arguments, which splunkd waits on, do not
         # need the schema validator and the extractors.
-        from htintel.feed import ingest_directory
+        from htintel.feed import event_xml, ingest_directory
 
         checkpoint_dir = inputs.metadata["checkpoint_dir"]
         for name, params in inputs.inputs.items():
@@ -100,17 +115,7 @@ class FeedDirInput(Script):
             host = params.get("host")
 
             def write(event, name=name, index=index, host=host):
-                ew.write_event(
-                    Event(
-                        data=event.data,
-                        stanza=name,
-                        time=f"{event.time:.3f}",
-                        host=host,
-                        index=index,
-                        source=event.source,
-                        sourcetype=event.sourcetype,
-                    )
-                )
+                ew.write_event(StreamEvent(event_xml(event, name, index, host)))
 
             stats = ingest_directory(feed, write, sys.stdout.flush, logger=logger)
             logger.info(

@@ -28,6 +28,21 @@ from htintel.params import (  # noqa: E402
 APP = "htintel"
 
 
+class StreamEvent(Event):
+    """An event already serialised by htintel.feed.event_xml (the XML splunklib would write).
+
+    splunklib's Event.write_to builds an ElementTree and flushes after every event; the feed
+    flushes stdout before each checkpoint instead, which is what crash safety needs.
+    """
+
+    def __init__(self, xml):
+        super().__init__(data=xml)
+        self.xml = xml
+
+    def write_to(self, stream):
+        stream.write(self.xml)
+
+
 class TokenError(Exception):
     """The bearer token could not be read from storage/passwords."""
 
@@ -76,6 +91,7 @@ class FeedHttpInput(Script):
     def stream_events(self, inputs, ew):
         # Imported here: --scheme and --validate-arguments, which splunkd waits on, do not
         # need requests, the schema validator and the extractors.
+        from htintel.feed import event_xml
         from htintel.feed_http import FeedHttpError, poll
 
         checkpoint_dir = inputs.metadata["checkpoint_dir"]
@@ -90,17 +106,7 @@ class FeedHttpInput(Script):
             host = params.get("host")
 
             def write(event, stanza=stanza, index=index, host=host):
-                ew.write_event(
-                    Event(
-                        data=event.data,
-                        stanza=stanza,
-                        time=f"{event.time:.3f}",
-                        host=host,
-                        index=index,
-                        source=event.source,
-                        sourcetype=event.sourcetype,
-                    )
-                )
+                ew.write_event(StreamEvent(event_xml(event, stanza, index, host)))
 
             try:
                 stats = poll(feed, token, write, sys.stdout.flush, logger=logger)

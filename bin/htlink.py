@@ -7,7 +7,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from htintel_bootstrap import bootstrap  # noqa: E402
+from htintel_bootstrap import bootstrap
 
 logger = bootstrap("htlink")
 
@@ -193,9 +193,7 @@ class HtLinkCommand(EventingCommand):
         if not 0.0 <= similarity <= 1.0:
             self.error_exit(
                 ValueError(self.text_similarity),
-                "Invalid value for text_similarity: {!r}. Use a number from 0 (off) to 1.".format(
-                    self.text_similarity
-                ),
+                f"Invalid value for text_similarity: {self.text_similarity!r}. Use a number from 0 (off) to 1.",
             )
         self._mode = mode
         self._config = LinkConfig(
@@ -226,7 +224,7 @@ class HtLinkCommand(EventingCommand):
             self.write_info(
                 "htlink: {} hub identifiers did not link (seen in too many ads, cities or "
                 "separate posters), e.g. {}".format(
-                    len(hubs), ", ".join("{} ({} ads, {})".format(h.identifier, h.ads, h.reason) for h in top)
+                    len(hubs), ", ".join(f"{h.identifier} ({h.ads} ads, {h.reason})" for h in top)
                 )
             )
         if self._mode == "events":
@@ -238,19 +236,17 @@ class HtLinkCommand(EventingCommand):
         if self._mode == "events":
             message = (
                 "htlink mode=events holds every event until linking ends and this search sent "
-                "more than max_events={:,}. Narrow the search, use mode=clusters (which keeps "
-                "only the identifiers), or raise max_events.".format(self._limit)
+                f"more than max_events={self._limit:,}. Narrow the search, use mode=clusters (which keeps "
+                "only the identifiers), or raise max_events."
             )
         else:
-            message = "htlink links at most {:,} ads in one search; narrow the search.".format(
-                self._limit
-            )
+            message = f"htlink links at most {self._limit:,} ads in one search; narrow the search."
         self.error_exit(RuntimeError("too many events"), message)
 
     def _take(self, record):
         corpus = self._corpus
         ids = _values(record.get(self.ids_field))
-        ad_id = _first(record.get(self.id_field)) or "row-{}".format(len(corpus))
+        ad_id = _first(record.get(self.id_field)) or f"row-{len(corpus)}"
         text = None
         if corpus.texts is not None:
             text = self._text(record)
@@ -307,7 +303,9 @@ class HtLinkCommand(EventingCommand):
             row["ht_cluster_size"] = cluster.size
             row["ht_ads"] = list(cluster.ad_ids[:MAX_VALUES])
             for value in cluster.identifiers:
-                row[_kind(value)].append(value.partition(":")[2] if _kind(value) in ("ht_phone", "ht_email") else value)
+                row[_kind(value)].append(
+                    value.partition(":")[2] if _kind(value) in ("ht_phone", "ht_email") else value
+                )
             for name in ("ht_phone", "ht_email", "ht_wallet", "ht_handle", "ht_image"):
                 row[name] = row[name][:MAX_VALUES]
             row["ht_ids"] = list(cluster.identifiers[:MAX_VALUES])

@@ -21,8 +21,6 @@ from splunklib.searchcommands import (  # noqa: E402
 
 from htintel.risk import INDICATORS_CSV, assess, compile_indicators, load_indicators  # noqa: E402
 
-DEFAULT_TEXT_FIELDS = ("title", "body")
-
 
 def _first(value):
     """A multivalue field's first value; splunklib hands multivalues over as lists."""
@@ -87,9 +85,10 @@ class HtRiskCommand(StreamingCommand):
         if self.field:
             value = record.get(self.field, "")
             return "\n".join(value) if isinstance(value, list) else value or ""
-        parts = [_first(record.get(name)) for name in DEFAULT_TEXT_FIELDS]
-        text = "\n".join(p for p in parts if p)
-        return text or _first(record.get("_raw"))
+        title, body = _first(record.get("title")), _first(record.get("body"))
+        if title and body:
+            return title + "\n" + body
+        return title or body or _first(record.get("_raw"))
 
 
 if __name__ == "__main__":

@@ -24,7 +24,7 @@ from htintel import geo, risk
 from htintel.ad import Ad
 from htintel.extract import extract
 from htintel.feed import read_feed_file
-from htintel.link import Cluster, Corpus, LinkConfig, Linkage, link
+from htintel.link import Cluster, Corpus, Linkage, LinkConfig, link
 from htintel.sample import SampleConfig, read_truth, write_sample
 
 
@@ -112,9 +112,9 @@ def run_pipeline(
 
 def pairwise_quality(linkage: Linkage, truth: Dict[str, str]) -> Tuple[float, float]:
     """Pairwise precision and recall of the linkage against ad_id -> true network."""
-    pairs = Counter()
-    predicted = Counter()
-    actual = Counter()
+    pairs: Counter = Counter()
+    predicted: Counter = Counter()
+    actual: Counter = Counter()
     for ad_id, k in zip(linkage.corpus.ad_ids, linkage.cluster_of):
         network = truth.get(ad_id, "?" + ad_id)
         pairs[(network, k)] += 1
@@ -168,13 +168,16 @@ def print_report(
     )
     if truth:
         precision, recall = pairwise_quality(linkage, truth)
-        write(f"against the planted truth: pairwise precision {precision:.3f}, recall {recall:.3f}\n")
+        write(
+            f"against the planted truth: pairwise precision {precision:.3f}, recall {recall:.3f}\n"
+        )
 
     write(f"\nTop {min(top, len(networks))} networks\n")
     for rank, cluster in enumerate(networks[:top], 1):
+        hubs = set(cluster.hubs)
         by_type = cluster.identifiers_by_type()
-        phones = [p.partition(":")[2] for p in by_type.get("phone", ())]
-        others = [v for k, vs in by_type.items() if k != "phone" for v in vs]
+        phones = [p.partition(":")[2] for p in by_type.get("phone", ()) if p not in hubs]
+        others = [v for k, vs in by_type.items() if k != "phone" for v in vs if v not in hubs]
         max_risk = max(scores.get(a, 0) for a in cluster.ad_ids)
         write(
             f"\n#{rank} {cluster.cluster_id}: {cluster.size} ads, {_day(cluster.first_seen)} .. "
@@ -193,7 +196,9 @@ def print_report(
     if hubs:
         write("\nHub identifiers (reported, never linking)\n")
         for hub in hubs[:8]:
-            write(f"   {hub.identifier[:60]}: {hub.ads} ads, {hub.cities} cities, rule {hub.reason}\n")
+            write(
+                f"   {hub.identifier[:60]}: {hub.ads} ads, {hub.cities} cities, rule {hub.reason}\n"
+            )
 
     corpus = linkage.corpus
     ads_by_country: Counter = Counter()
@@ -229,7 +234,9 @@ def _config(args: argparse.Namespace) -> LinkConfig:
 def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
     started = time.perf_counter()
     files = write_sample(args.out, SampleConfig(seed=args.seed))
-    out.write(f"Sample crawl: {files.ads:,} ads in {len(files.feed_files)} files under {files.feed_dir}\n")
+    out.write(
+        f"Sample crawl: {files.ads:,} ads in {len(files.feed_files)} files under {files.feed_dir}\n"
+    )
     out.write(f"Truth (network of each ad): {files.truth_file}\n")
     linkage, scores, stats = run_pipeline(files.feed_files, _config(args))
     print_report(linkage, scores, stats, out, top=args.top, truth=read_truth(files.truth_file))
@@ -242,7 +249,9 @@ def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_sample(args: argparse.Namespace, out: TextIO) -> int:
     files = write_sample(args.out, SampleConfig(seed=args.seed))
-    out.write(f"{files.ads:,} ads in {len(files.feed_files)} files under {files.feed_dir}; truth {files.truth_file}\n")
+    out.write(
+        f"{files.ads:,} ads in {len(files.feed_files)} files under {files.feed_dir}; truth {files.truth_file}\n"
+    )
     return 0
 
 
@@ -268,7 +277,9 @@ def write_assignments(linkage: Linkage, path: str) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m htintel", description="HT Intel without Splunk.")
+    parser = argparse.ArgumentParser(
+        prog="python -m htintel", description="HT Intel without Splunk."
+    )
     commands = parser.add_subparsers(dest="command", required=True)
 
     def link_options(sub: argparse.ArgumentParser) -> None:

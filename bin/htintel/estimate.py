@@ -85,7 +85,8 @@ class _Table:
 
 @dataclass(frozen=True)
 class _Fit:
-    """A fitted log-linear model; ``mu`` is 0 on removed patterns and, if conditional, on 0."""
+    """A fitted log-linear model. ``mu`` (by pattern) is 0 on removed patterns, and on the
+    unseen pattern 0 unless the fit included it (the profile likelihood's full table)."""
 
     pairs: Tuple[int, ...]  # selected interactions in order, as two-bit masks
     terms: Tuple[int, ...]  # design columns: 0 (intercept), mains, pairs with overlap
@@ -105,11 +106,8 @@ class _Fit:
 
 
 def _build_table(k: int, counts: Sequence[float]) -> _Table:
-    sup = list(counts)
-    for high, low in _bit_pairs(k):
-        sup[low] += sup[high]
     observed = round(sum(counts[1:]))
-    return _Table(k, tuple(counts), observed, tuple(sup))
+    return _Table(k, tuple(counts), observed, tuple(_superset_sums(k, counts)))
 
 
 @lru_cache(maxsize=16)
@@ -382,9 +380,16 @@ def _fit(
     _eta, mu, ll = evaluate(beta)
     converged = False
     hess, sup = information(mu)
-    for _ in range(_MAX_ITER):
+    for iteration in range(_MAX_ITER):
         grad = [target[i] - sup[t] for i, t in enumerate(terms)]
-        step = _cholesky_solve(_cholesky(hess), grad)
+        try:
+            step = _cholesky_solve(_cholesky(hess), grad)
+        except _SingularError:
+            if iteration == 0:
+                raise  # the design itself is singular: the model is not identifiable
+            # Fitted counts vanishing on some patterns: no finite MLE. Like R's glm, keep
+            # the last iterate; its likelihood is the limit's to many digits.
+            break
         scale = 1.0
         for _half in range(30):
             trial = [b + scale * s for b, s in zip(beta, step)]

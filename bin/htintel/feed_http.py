@@ -272,7 +272,7 @@ def fetch_page(
                     body = _read_body(response)
                     try:
                         return decode_page(body, position), attempt - 1
-                    except ValueError as error:
+                    except (ValueError, RecursionError) as error:
                         raise _BadBody(
                             f"response is not the expected JSON: {error}", body
                         ) from None

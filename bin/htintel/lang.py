@@ -14,8 +14,9 @@ there is not enough evidence (empty text, digits and emoji only).
 from __future__ import annotations
 
 import bisect
+import functools
 import re
-from typing import AbstractSet, Dict, FrozenSet, Optional, Tuple
+from typing import Collection, Dict, FrozenSet, Optional, Tuple
 
 LANGUAGES: Tuple[str, ...] = (
     "en",
@@ -108,11 +109,16 @@ _NORMALISED = {
 }
 
 
-def normalise_code(value: Optional[str]) -> str:
+def normalise_code(value: object) -> str:
     """ISO 639-1 code from a crawler's language field ("EN", "es-MX", "zh_Hant" -> "en", "es", "zh")."""
     if not value:
         return ""
-    code = str(value).strip().lower().replace("_", "-")[:20]
+    return _normalise(value if isinstance(value, str) else str(value))
+
+
+@functools.lru_cache(maxsize=256)
+def _normalise(value: str) -> str:
+    code = value.strip().lower().replace("_", "-")[:20]
     if code in _NORMALISED:
         return _NORMALISED[code]
     primary = code.split("-")[0]
@@ -120,7 +126,7 @@ def normalise_code(value: Optional[str]) -> str:
 
 
 def identify(
-    text: object, declared: Optional[str] = None, words: Optional[AbstractSet[str]] = None
+    text: object, declared: Optional[str] = None, words: Optional[Collection[str]] = None
 ) -> str:
     """ISO 639-1 code of the text's language, the declared one when given, "" when unknown.
 
@@ -162,7 +168,7 @@ def _script(sample: str) -> str:
     return language
 
 
-def _latin(words: AbstractSet[str], sample: str) -> str:
+def _latin(words: Collection[str], sample: str) -> str:
     scores: Dict[str, int] = {}
     for word in _ALL_STOPWORDS.intersection(words):
         for language in _STOPWORD_LANGUAGES[word]:

@@ -12,17 +12,22 @@ An identifier that behaves like a hub is reported and does not link. Hub rules, 
    week; a site's support number is in every city every day. Ads without a time count as
    one instant.
 3. **Bridging.** An identifier whose ads fall into more than ``max_bridges`` separate
-   posters (default 4), and span at least two cities. Its ads are grouped by the other
-   identifiers they carry that recur mostly outside its ads (a poster's own phone,
-   handle or photos); twins that occur mostly alongside it (a banner next to a support
-   number, an image's phash) and one-off values group nothing. On five seeds of the
-   sample corpus a network's own identifiers split into at most 7 such groups (99% into
-   at most 4) while planted hubs reach 3 to 37; 4 gave precision 1.00 and recall
-   0.97-0.98 (5: recall 0.99; 6: precision 0.85). The rounds repeat while flagging
-   uncovers new hubs. A single-city identifier is never a bridging hub: an agency
-   posting for many women under one shared phone in one city is the strongest sign of
-   a network and stays linked (a single-city directory number looks the same; rule 1 is
-   its backstop).
+   posters (default 4) across at least two cities. Its ads are grouped by the other
+   identifiers they carry that occur at least three times as often elsewhere (a
+   poster's own phone, handle or photos); values that occur mostly alongside it (a
+   banner next to a support number, an image's phash, a network's own photo rotation)
+   and one-off values group nothing. The rounds repeat while flagging uncovers new hubs.
+   Evidence, pairwise precision / recall on three seeds of ``htintel.sample`` and of the
+   differently shaped corpus in tests/unit/test_link.py:
+   3 -> 1.00 / 0.91-0.93 and 1.00 / 0.81-0.89; **4 -> 1.00 / 0.97-1.00 and 1.00 /
+   0.98-0.99**; 5 -> 0.68-0.94 / 1.00 and 1.00 / 0.99-1.00. A network's own identifiers
+   rarely split into more than 4 groups; small hub traps reach 5 to 37.
+   A single-city identifier is never a bridging hub: an agency posting for many women
+   under one shared phone in one city is the strongest sign of a network and stays
+   linked (a single-city directory number looks the same; rule 1 is its backstop).
+   Known limit: an operator whose every ad carries one phone and one of many rotating
+   photos or handles, over three or more phones, can lose a phone to this rule and
+   split along it; raise max_bridges for such data.
 
 Cluster ids are stable: a cluster's id is ``htc-`` + a hash of the ad_id of its earliest
 member by (posted time, ad_id). New ads that join a network keep its id; a merge keeps
@@ -32,11 +37,18 @@ Because the id and the grouping are functions of the set of ads only (never of t
 order or of earlier runs), linking prior ads plus new ads incrementally equals a full
 recompute, which ``relink`` relies on.
 
+Trust by type: phones, emails, btc/eth wallets, image hashes (``img:`` sha256, ``phash:``)
+and social handles link. Handles are chosen by their owner and reused across ads like a
+phone, so they link at full trust; the hub rules catch the few shared or placeholder
+ones. Names, poster names, URLs and any other type never link (``link_types``).
+
 Near-duplicate text (``text_similarity`` > 0, off by default): word 4-gram shingles of
-the normalised text, minus template shingles (those found in more than
-``text_template_clusters`` identifier-clusters, e.g. "hi i m new in"), compared with
-MinHash/LSH and verified by exact Jaccard >= text_similarity over at least
-``text_min_shingles`` shingles. A shared template alone never links two ads.
+the normalised text (case, accents, digits, punctuation folded), minus template shingles
+(found in more than ``text_template_clusters`` identifier-clusters, e.g. "hi i m new in")
+and shingles found in a single ad (a name or city that cannot match anything), compared
+with MinHash/LSH (20 bands x 2 rows) and verified exactly: Jaccard >= text_similarity
+with at least ``text_min_shingles`` shared shingles. A shared template alone never
+links two ads; the template plus the same rest of the text does.
 
 Memory and time: identifiers are interned to ints and everything is kept in flat lists
 (no per-ad objects); 1M ads with 1.5M identifier occurrences link in a few seconds.
@@ -55,6 +67,7 @@ from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import (
+    Callable,
     Dict,
     FrozenSet,
     Iterable,
@@ -106,6 +119,10 @@ TEXT_CHARS = 4000
 MAX_ID_CHARS = 200
 
 _NO_TIME = math.inf
+# A connector occurs at least this many times more often overall than alongside the
+# identifier judged (see _bridging_hubs).
+_CONNECTOR_SHARE = 3
+_PHOTO_PREFIXES = ("img:", "phash:")
 
 
 @dataclass(frozen=True)
@@ -457,6 +474,7 @@ class Linkage:
         by_time = times.__getitem__
         earliest = self._earliest_members()
         known_ids = self._ids
+        new_cluster = tuple.__new__
         result: List[Cluster] = []
         append = result.append
         for k, ads in groups.items():
@@ -491,28 +509,38 @@ class Linkage:
             cluster_id = known_ids.get(k)
             if cluster_id is None:
                 cluster_id = known_ids[k] = stable_cluster_id(ad_ids[earliest[k]])
+            # tuple.__new__ skips NamedTuple's Python-level __new__: ~200k clusters per 1M ads.
             append(
-                Cluster(
-                    cluster_id,
-                    len(ads),
-                    tuple([ad_ids[ad] for ad in ads]),
-                    tuple(sorted([names[n] for n in counts])) if len(counts) > 1 else tuple([names[n] for n in counts]),
-                    tuple(path) if len(path) == 1 else tuple(sorted(set(path))),
-                    tuple(sorted([country_names[c] for c in countries])),
-                    None if first == _NO_TIME else first,
-                    None if first == _NO_TIME else last,
-                    tuple(path),
-                    tuple([(name, -count) for count, name in joins]),
-                    tuple(
-                        (ad_ids[a], ad_ids[b], sim)
-                        for a, b, sim in sorted(linked_text, key=lambda t: -t[2])[:20]
-                    )
-                    if linked_text
-                    else (),
-                    tuple(sorted(hub_names)) if hub_names else (),
+                new_cluster(
+                    Cluster,
+                    (
+                        cluster_id,
+                        len(ads),
+                        tuple(map(ad_ids.__getitem__, ads)),
+                        tuple(sorted(map(names.__getitem__, counts))),
+                        tuple(path) if len(path) == 1 else tuple(sorted(set(path))),
+                        tuple(sorted(map(country_names.__getitem__, countries))),
+                        None if first == _NO_TIME else first,
+                        None if first == _NO_TIME else last,
+                        tuple(path),
+                        tuple([(name, -count) for count, name in joins]) if joins else (),
+                        tuple(
+                            (ad_ids[a], ad_ids[b], sim)
+                            for a, b, sim in sorted(linked_text, key=lambda t: -t[2])[:20]
+                        )
+                        if linked_text
+                        else (),
+                        tuple(sorted(hub_names)) if hub_names else (),
+                    ),
                 )
             )
-        result.sort(key=lambda c: (-c.size, c.first_seen if c.first_seen is not None else _NO_TIME, c.cluster_id))
+        result.sort(
+            key=lambda c: (
+                -c.size,
+                c.first_seen if c.first_seen is not None else _NO_TIME,
+                c.cluster_id,
+            )
+        )
         return result
 
     def hub_list(self) -> List[Hub]:
@@ -544,7 +572,7 @@ def _link(corpus: Corpus, config: LinkConfig) -> Linkage:
 
     linking = bytearray(n_ids)
     for number, name in enumerate(names):
-        if id_type(name) in link_types:
+        if name.partition(":")[0] in link_types:
             linking[number] = 1
 
     degree = [0] * n_ids
@@ -553,9 +581,7 @@ def _link(corpus: Corpus, config: LinkConfig) -> Linkage:
 
     hubs: Dict[int, Hub] = {}
     watch = min(config.max_cities, config.max_bridges, config.max_degree)
-    ads_of: Dict[int, List[int]] = {
-        n: [] for n in range(n_ids) if linking[n] and degree[n] > watch
-    }
+    ads_of: Dict[int, List[int]] = {n: [] for n in range(n_ids) if linking[n] and degree[n] > watch}
     if ads_of:
         for number, ad in zip(occ_id, occ_ad):
             bucket = ads_of.get(number)
@@ -572,14 +598,14 @@ def _link(corpus: Corpus, config: LinkConfig) -> Linkage:
         if degree[number] > config.max_degree:
             hubs[number] = Hub(names[number], degree[number], len(cities), "degree")
         elif len(cities) > config.max_cities and degree[number] > config.max_cities:
-            at_once = _cities_at_once([(times[a], city_of[a]) for a in ads if city_of[a] >= 0], window)
+            at_once = _cities_at_once(
+                [(times[a], city_of[a]) for a in ads if city_of[a] >= 0], window
+            )
             if at_once > config.max_cities:
                 hubs[number] = Hub(names[number], degree[number], len(cities), "cities")
 
     candidates = [
-        n
-        for n in ads_of
-        if degree[n] > config.max_bridges and n not in hubs and city_count[n] >= 2
+        n for n in ads_of if degree[n] > config.max_bridges and n not in hubs and city_count[n] >= 2
     ]
     if candidates:
         _bridging_hubs(corpus, candidates, ads_of, degree, linking, hubs, city_count, config)
@@ -605,30 +631,63 @@ def _link(corpus: Corpus, config: LinkConfig) -> Linkage:
     return Linkage(corpus, label, hubs, linking, text_links)
 
 
-def _count_groups(carried: List[List[int]], connectors: Set[int]) -> int:
-    """Connected groups of ads, ads joined when they carry a common connector."""
+def _count_groups(carried: List[List[int]], connector_key: Dict[int, int]) -> int:
+    """How many groups the ads form; ads join when their connectors share a key."""
     group_of: Dict[int, int] = {}
     parent: List[int] = []
-    groups = 0
+    ad_group: List[int] = []
     for others in carried:
-        keys = [group_of[o] for o in others if o in group_of]
-        fresh = [o for o in others if o in connectors and o not in group_of]
-        if not keys and not fresh:
+        present = [connector_key[o] for o in others if o in connector_key]
+        if not present:
             continue
+        keys = [group_of[k] for k in present if k in group_of]
         if keys:
             root = _find(parent, keys[0])
             for key in keys[1:]:
                 other_root = _find(parent, key)
                 if other_root != root:
                     parent[other_root] = root
-                    groups -= 1
         else:
             root = len(parent)
             parent.append(root)
-            groups += 1
-        for o in fresh:
-            group_of[o] = root
-    return groups
+        for k in present:
+            if k not in group_of:
+                group_of[k] = root
+        ad_group.append(root)
+    return len({_find(parent, g) for g in ad_group})
+
+
+def _co_occurring_keys(
+    connectors: Set[int],
+    own_ads: Set[int],
+    ads_of: Callable[[int], Sequence[int]],
+    occ_id: array,
+    occ_start: array,
+) -> Dict[int, int]:
+    """Connector -> key, equal keys for connectors found together in an ad elsewhere.
+
+    Two identifiers in one ad belong to one poster, so they can never make two groups.
+    Only direct co-occurrence counts: no third identifier (which could be another hub)
+    is trusted to join them.
+    """
+    parent = {c: c for c in connectors}
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for connector in connectors:
+        for ad in ads_of(connector):
+            if ad in own_ads:
+                continue
+            for number in occ_id[occ_start[ad] : occ_start[ad + 1]]:
+                if number != connector and number in parent:
+                    a, b = find(connector), find(number)
+                    if a != b:
+                        parent[max(a, b)] = min(a, b)
+    return {c: find(c) for c in connectors}
 
 
 def _bridging_hubs(
@@ -653,9 +712,19 @@ def _bridging_hubs(
     occ_id = corpus.occ_id
     occ_start = _occurrence_starts(corpus)
     names = corpus.id_names
+    # Photos rotate: one operator posts a different picture in each ad, so photos would
+    # split a network's own phone into many groups. Posters are told apart by the
+    # identifiers they choose (phone, email, wallet, handle); photos still link.
+    connector_ads: Dict[int, List[int]] = {}
+
+    def ads_for(number: int) -> Sequence[int]:
+        found = ads_of.get(number)
+        return found if found is not None else connector_ads.get(number, ())
+
     pending = sorted(candidates)
     while pending:
         flagged: List[int] = []
+        suspects: List[Tuple[int, List[List[int]], Set[int]]] = []
         connectors_of: Dict[int, Set[int]] = {}
         for number in pending:
             inside: Dict[int, int] = {}
@@ -671,11 +740,28 @@ def _bridging_hubs(
             connectors = {
                 other
                 for other, count in inside.items()
-                if degree[other] > 1 and degree[other] - count >= count
+                if degree[other] > 1
+                and count * _CONNECTOR_SHARE <= degree[other]
+                and not names[other].startswith(_PHOTO_PREFIXES)
             }
             connectors_of[number] = connectors
-            groups = _count_groups(carried, connectors)
-            if groups > config.max_bridges:
+            if _count_groups(carried, {c: c for c in connectors}) > config.max_bridges:
+                suspects.append((number, carried, connectors))
+        # Only for suspects: merge connectors that also meet in ads of their own.
+        needed = {
+            c
+            for _, _, connectors in suspects
+            for c in connectors
+            if c not in ads_of and c not in connector_ads
+        }
+        if needed:
+            for other, ad in zip(occ_id, corpus.occ_ad):
+                if other in needed:
+                    connector_ads.setdefault(other, []).append(ad)
+            needed.clear()
+        for number, carried, connectors in suspects:
+            keys = _co_occurring_keys(connectors, set(ads_of[number]), ads_for, occ_id, occ_start)
+            if _count_groups(carried, keys) > config.max_bridges:
                 flagged.append(number)
         for number in flagged:
             hubs[number] = Hub(names[number], degree[number], city_count[number], "bridges")
@@ -734,8 +820,10 @@ def _merge_labels(label: List[int], pairs: Sequence[Tuple[int, int]]) -> List[in
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _SHINGLE_WORDS = 4
-_BANDS = 10
-_ROWS = 3
+# 20 bands of 2 rows: a pair with similarity 0.5 becomes a candidate with p = 0.997,
+# 0.3 with p = 0.85; every candidate is then verified exactly.
+_BANDS = 20
+_ROWS = 2
 _PRIME = (1 << 61) - 1
 _MAX_BUCKET = 200
 # Fixed permutation parameters, so runs are reproducible (no per-process hash seeds).
@@ -785,8 +873,13 @@ def _text_links(
                 clusters_of[s] = {owner}
             elif len(holders) <= limit:
                 holders.add(owner)
-    template = {s for s, holders in clusters_of.items() if len(holders) > limit}
-    residual = [items - template if template else items for items in sets]
+    # A shingle found in one ad only cannot link anything; leaving it in would only dilute
+    # the similarity of two ads that differ by a name and a city.
+    ads_with: Counter = Counter()
+    for items in sets:
+        ads_with.update(items)
+    dropped = {s for s, holders in clusters_of.items() if len(holders) > limit or ads_with[s] < 2}
+    residual = [items - dropped if dropped else items for items in sets]
 
     buckets: Dict[Tuple[int, Tuple[int, ...]], List[int]] = {}
     for ad, items in enumerate(residual):
@@ -810,7 +903,10 @@ def _text_links(
                 if pair in seen:
                     continue
                 seen.add(pair)
-                similarity = jaccard(residual[a], residual[b])
+                left, right = residual[a], residual[b]
+                if len(left & right) < config.text_min_shingles:
+                    continue
+                similarity = jaccard(left, right)
                 if similarity >= config.text_similarity:
                     links.append((pair[0], pair[1], similarity))
     links.sort()

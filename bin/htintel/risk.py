@@ -36,13 +36,15 @@ and adding evidence never lowers the score.
 
 Matching is linear and cheap: the ad is folded and split into words once (C-level string
 operations), the set of phrase first words is intersected with the ad's words, and only
-where a first word occurs are the phrase lengths looked up in a dict; prefixes and
-spaceless strings use trie-shaped regexes that never backtrack between entries. Ads mix
+where a phrase's anchor word occurs is the phrase compared; prefixes are found by bisection
+in the sorted words, Chinese strings by a trie-shaped regex that never backtracks between
+entries (run only when the ad contains CJK bytes), emoji by substring tests. Ads mix
 languages, so every language's phrases apply to every ad.
 """
 
 from __future__ import annotations
 
+import bisect
 import csv
 import functools
 import os
@@ -60,6 +62,7 @@ COLUMNS = ("code", "language", "pattern", "weight", "category", "source")
 MAX_TEXT_CHARS = 20_000
 MAX_PATTERN_CHARS = 120
 MAX_EVIDENCE = 20
+LANGUAGE_WORDS = 80  # enough function words to tell languages apart
 PRICE_RATIO = 0.5
 SPACELESS_LANGUAGES = frozenset({"zh", "ja", "th", "*"})
 STRUCTURAL = frozenset({"@multiple_women", "@price_below_median"})
@@ -94,15 +97,15 @@ class Lexicon:
 
     phrases: Dict[str, Tuple[Indicator, ...]]  # folded words joined by one space -> rows
     # Each phrase is anchored on its longest (rarest) word: anchor -> (offset of the anchor
-    # in the phrase, phrase words, phrase key), longest phrases first.
-    anchors: Dict[str, Tuple[Tuple[int, List[str], str], ...]]
+    # in the phrase, phrase words, phrase key, set of its words), longest phrases first.
+    anchors: Dict[str, Tuple[Tuple[int, List[str], str, FrozenSet[str]], ...]]
     anchor_set: FrozenSet[str]
     prefixes: Dict[str, Tuple[Indicator, ...]]  # single-word "prefix*" patterns
-    prefix_regex: Optional[re.Pattern[str]]
-    prefix_gate: re.Pattern[str]  # a character only texts that can match a prefix contain
+    prefix_leads: Tuple[bytes, ...]  # UTF-8 first bytes of the prefixes: a cheap gate
     spaceless: Dict[str, Tuple[Indicator, ...]]  # zh/ja/th strings and emoji -> rows
-    spaceless_regex: Optional[re.Pattern[str]]
-    spaceless_gate: re.Pattern[str]
+    spaceless_regex: Optional[re.Pattern[str]]  # the multi-character ones, as a trie
+    spaceless_leads: Tuple[bytes, ...]  # UTF-8 lead byte of their first non-ASCII character
+    single_chars: Tuple[Tuple[str, Tuple[Indicator, ...]], ...]  # one-character keys (emoji)
     evidence: Dict[str, re.Pattern[str]]  # phrase key -> regex finding it in folded text
     structural: Dict[str, Indicator]
 
@@ -162,27 +165,16 @@ def _parse_row(row: Dict[str, str], where: str) -> Indicator:
 _COMBINING_MARKS = re.compile("[\u0300-\u036f]+")
 _ASCII_PUNCTUATION = bytes.maketrans(b"!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", b" " * 32)
 # UTF-8 lead bytes of the characters _OTHER_SEPARATORS removes: most ads have none.
-_SYMBOL_BYTES = (b"\xc2", b"\xe2", b"\xe3\x80", b"\xef\xb8", b"\xef\xbc", b"\xf0")
 # Non-ASCII punctuation and symbols that ads glue to words ("¡Hola", "«nouvelle»", "girl🍒").
 _OTHER_SEPARATORS = re.compile(
     "[\u00a1-\u00bf\u2000-\u206f\u2190-\u2bff\u3000-\u303f\ufe0e\ufe0f\uff01-\uff0f\U0001f000-\U0001faff]+"
 )
+# UTF-8 bytes of the characters _OTHER_SEPARATORS removes (U+00A1-00BF, U+2000-2BFF,
+# U+3000-303F, U+FE0E-FE0F, U+FF01-FF0F, emoji): most ads have none.
+_SYMBOL_BYTES = re.compile(rb"[\xc2\xe2\xf0]|\xe3\x80|\xef[\xb8\xbc]")
 # UTF-8 lead bytes of accented Latin letters and of combining marks: only ads containing
 # one pay for accent folding.
-_ACCENT_BYTES = (
-    b"\xc3",
-    b"\xc4",
-    b"\xc5",
-    b"\xc6",
-    b"\xc7",
-    b"\xc8",
-    b"\xcc",
-    b"\xcd",
-    b"\xe1\xb8",
-    b"\xe1\xb9",
-    b"\xe1\xba",
-    b"\xe1\xbb",
-)
+_ACCENT_BYTES = re.compile(rb"[\xc3-\xc8\xcc\xcd]|\xe1[\xb8-\xbb]")
 
 
 def fold(text: str) -> str:
@@ -196,22 +188,22 @@ def words_of(text: str) -> List[str]:
     return _prepare(text)[1]
 
 
-def _prepare(text: str) -> Tuple[str, List[str]]:
+def _prepare(text: str) -> Tuple[str, List[str], bytes]:
+    """Folded text, its words, and its UTF-8 bytes when it is not ASCII (else b"")."""
     lowered = text.lower()
     if lowered.isascii():
-        return lowered, lowered.encode("ascii").translate(_ASCII_PUNCTUATION).decode(
-            "ascii"
-        ).split()
+        cleaned = lowered.encode("ascii").translate(_ASCII_PUNCTUATION).decode("ascii")
+        return lowered, cleaned.split(), b""
     lowered = lowered.replace("ё", "е")
     data = lowered.encode("utf-8", "surrogatepass")
-    if any(lead in data for lead in _ACCENT_BYTES):
+    if _ACCENT_BYTES.search(data):
         decomposed = unicodedata.normalize("NFD", lowered)
         lowered = unicodedata.normalize("NFC", _COMBINING_MARKS.sub("", decomposed))
         data = lowered.encode("utf-8", "surrogatepass")
     cleaned = data.translate(_ASCII_PUNCTUATION).decode("utf-8", "replace")
-    if any(lead in data for lead in _SYMBOL_BYTES):
+    if _SYMBOL_BYTES.search(data):
         cleaned = _OTHER_SEPARATORS.sub(" ", cleaned)
-    return lowered, cleaned.split()
+    return lowered, cleaned.split(), data
 
 
 def _phrase_key(pattern: str) -> str:
@@ -258,8 +250,14 @@ def _find_evidence(regex: re.Pattern[str], folded: str) -> Optional[Tuple[int, i
     return None
 
 
-def _at_or_above(char: str) -> re.Pattern[str]:
-    return re.compile("[" + re.escape(char) + "-\U0010ffff]")
+def _lead_bytes(keys: Iterable[str]) -> Tuple[bytes, ...]:
+    """UTF-8 lead byte of each key's first non-ASCII character (its first character when
+    it is all ASCII): a text without any of these bytes cannot contain any of the keys."""
+    leads = set()
+    for key in keys:
+        first = next((char for char in key if not char.isascii()), key[:1])
+        leads.add(first.encode("utf-8")[:1])
+    return tuple(sorted(leads))
 
 
 @functools.lru_cache(maxsize=1)
@@ -297,16 +295,12 @@ def compile_indicators(indicators: Iterable[Indicator]) -> Lexicon:
             key = _phrase_key(indicator.pattern)
             if key:
                 phrases.setdefault(key, []).append(indicator)
-    anchors: Dict[str, List[Tuple[int, List[str], str]]] = {}
+    anchors: Dict[str, List[Tuple[int, List[str], str, FrozenSet[str]]]] = {}
     for key in phrases:
         words = key.split(" ")
         offset = max(range(len(words)), key=lambda i: (len(words[i]), i))
-        anchors.setdefault(words[offset], []).append((offset, words, key))
-    prefix_regex = None
-    if prefixes:
-        body = _trie_regex([re.escape(c) for c in key] for key in sorted(prefixes))
-        assert body is not None
-        prefix_regex = re.compile("(?:" + body.pattern + r")\w*")
+        anchors.setdefault(words[offset], []).append((offset, words, key, frozenset(words)))
+    multi = sorted(key for key in spaceless if len(key) > 1)
     return Lexicon(
         phrases={key: tuple(rows) for key, rows in phrases.items()},
         anchors={
@@ -315,11 +309,13 @@ def compile_indicators(indicators: Iterable[Indicator]) -> Lexicon:
         },
         anchor_set=frozenset(anchors),
         prefixes={key: tuple(rows) for key, rows in prefixes.items()},
-        prefix_regex=prefix_regex,
-        prefix_gate=_at_or_above(min((key[0] for key in prefixes), default="\U0010ffff")),
+        prefix_leads=_lead_bytes(prefixes),
         spaceless={key: tuple(rows) for key, rows in spaceless.items()},
-        spaceless_regex=_trie_regex([re.escape(c) for c in key] for key in sorted(spaceless)),
-        spaceless_gate=_at_or_above(min((key[0] for key in spaceless), default="\U0010ffff")),
+        spaceless_regex=_trie_regex([re.escape(c) for c in key] for key in multi),
+        spaceless_leads=_lead_bytes(multi),
+        single_chars=tuple(
+            (key, tuple(rows)) for key, rows in sorted(spaceless.items()) if len(key) == 1
+        ),
         evidence={key: _evidence_regex(key) for key in phrases},
         structural=structural,
     )
@@ -330,26 +326,47 @@ def _word_hits(lexicon: Lexicon, words: List[str]) -> List[str]:
     present = lexicon.anchor_set.intersection(words)
     if not present:
         return []
+    vocabulary = set(words)
     found = []
     count = len(words)
     for anchor in present:
-        entries = lexicon.anchors[anchor]
-        position = words.index(anchor)
-        while True:
-            for offset, phrase, key in entries:
+        # Set inclusion (in C) rules out most phrases before any positional check.
+        candidates = [entry for entry in lexicon.anchors[anchor] if entry[3] <= vocabulary]
+        if not candidates:
+            continue
+        position = -1
+        for _occurrence in range(words.count(anchor)):
+            position = words.index(anchor, position + 1)
+            for offset, phrase, key, _others in candidates:
                 start = position - offset
-                if (
-                    start >= 0
-                    and start + len(phrase) <= count
-                    and words[start : start + len(phrase)] == phrase
-                ):
-                    if key not in found:
-                        found.append(key)
-            try:
-                position = words.index(anchor, position + 1)
-            except ValueError:
-                break
+                end = start + len(phrase)
+                if start >= 0 and end <= count and words[start:end] == phrase and key not in found:
+                    found.append(key)
     return found
+
+
+def _prefix_hits(
+    lexicon: Lexicon, words: List[str], folded: str, source: str
+) -> List[Tuple[int, Indicator, str]]:
+    """Words starting with a "prefix*" pattern: bisect in the sorted words (C-level)."""
+    ordered = sorted(set(words))
+    hits: List[Tuple[int, Indicator, str]] = []
+    for prefix, rows in lexicon.prefixes.items():
+        index = bisect.bisect_left(ordered, prefix)
+        while index < len(ordered) and ordered[index].startswith(prefix):
+            word = ordered[index]
+            start = _word_start(folded, word)
+            span = source[start : start + len(word)] if start >= 0 else word
+            hits.extend((max(start, 0), row, span) for row in rows)
+            index += 1
+    return hits
+
+
+def _word_start(folded: str, word: str) -> int:
+    start = folded.find(word)
+    while start > 0 and folded[start - 1].isalnum():
+        start = folded.find(word, start + 1)
+    return start
 
 
 def _number(value: object) -> Optional[float]:
@@ -385,9 +402,9 @@ def assess(
         lexicon = default_lexicon()
     else:
         lexicon = _compile_cached(tuple(indicators))
-    folded, words = _prepare(text)
+    folded, words, data = _prepare(text)
     detected = (lang.normalise_code(language) if language else "") or lang.identify(
-        text, words=set(words[: lang.MAX_WORDS])
+        text, words=words[:LANGUAGE_WORDS]
     )
     source = text if len(folded) == len(text) else folded  # evidence as written when possible
 
@@ -396,22 +413,23 @@ def assess(
         found = _find_evidence(lexicon.evidence[key], folded)
         start, span = (found[0], source[found[0] : found[1]]) if found else (0, key)
         hits.extend((start, row, span) for row in lexicon.phrases[key])
-    # Cheap character-class gates: Latin ads skip the Cyrillic prefix scan, Latin and
-    # Cyrillic ads skip the scan for Chinese and emoji, ASCII ads skip both.
-    wide = not folded.isascii()
-    if lexicon.prefix_regex is not None and wide and lexicon.prefix_gate.search(folded):
-        for match in lexicon.prefix_regex.finditer(folded):
-            if match.start() and folded[match.start() - 1].isalnum():
-                continue
-            for prefix, rows in lexicon.prefixes.items():
-                if match.group().startswith(prefix):
-                    hits.extend(
-                        (match.start(), row, source[match.start() : match.end()]) for row in rows
-                    )
-    if lexicon.spaceless_regex is not None and wide and lexicon.spaceless_gate.search(folded):
-        for match in lexicon.spaceless_regex.finditer(folded):
-            rows = lexicon.spaceless.get(match.group(), ())
-            hits.extend((match.start(), row, source[match.start() : match.end()]) for row in rows)
+    # Byte gates (memchr in C): Latin ads skip the Cyrillic prefix check, Latin and
+    # Cyrillic ads skip the Chinese scan, ASCII ads skip all of it.
+    if data:
+        if lexicon.prefixes and any(lead in data for lead in lexicon.prefix_leads):
+            hits.extend(_prefix_hits(lexicon, words, folded, source))
+        if lexicon.spaceless_regex is not None and any(
+            lead in data for lead in lexicon.spaceless_leads
+        ):
+            for match in lexicon.spaceless_regex.finditer(folded):
+                rows = lexicon.spaceless.get(match.group(), ())
+                hits.extend(
+                    (match.start(), row, source[match.start() : match.end()]) for row in rows
+                )
+        for char, rows in lexicon.single_chars:
+            if char in folded:
+                start = folded.index(char)
+                hits.extend((start, row, source[start : start + 1]) for row in rows)
     multiple = lexicon.structural.get("@multiple_women")
     if multiple is not None:
         ages: Dict[str, re.Match[str]] = {}

@@ -112,7 +112,18 @@ SITES = {
     "zh": ("tongcheng-ads.example",),
 }
 NAMES = {
-    "en": ("Amber", "Bella", "Candy", "Destiny", "Jasmine", "Kitty", "Lexi", "Mia", "Nikki", "Ruby"),
+    "en": (
+        "Amber",
+        "Bella",
+        "Candy",
+        "Destiny",
+        "Jasmine",
+        "Kitty",
+        "Lexi",
+        "Mia",
+        "Nikki",
+        "Ruby",
+    ),
     "es": ("Camila", "Daniela", "Lucía", "María", "Paola", "Sofía", "Valeria", "Ximena"),
     "pt": ("Ana", "Beatriz", "Bruna", "Carla", "Gabriela", "Juliana", "Larissa", "Mariana"),
     "fr": ("Chloé", "Emma", "Inès", "Léa", "Manon", "Camille", "Sarah", "Julie"),
@@ -121,11 +132,20 @@ NAMES = {
 }
 # Greeting templates shared by many posters: they must never link ads on their own.
 GREETINGS = {
-    "en": ("Hi I'm {name}, new in {city}!", "Hello gentlemen, {name} here, just arrived in {city}."),
+    "en": (
+        "Hi I'm {name}, new in {city}!",
+        "Hello gentlemen, {name} here, just arrived in {city}.",
+    ),
     "es": ("Hola soy {name}, nueva en {city}.", "Hola caballeros, soy {name} y estoy en {city}."),
     "pt": ("Oi, sou a {name}, nova em {city}.", "Olá, aqui é {name}, cheguei em {city}."),
-    "fr": ("Coucou, moi c'est {name}, nouvelle à {city}.", "Bonjour messieurs, {name} de passage à {city}."),
-    "ru": ("Привет, я {name}, новенькая в городе {city}.", "Здравствуйте, меня зовут {name}, я в {city}."),
+    "fr": (
+        "Coucou, moi c'est {name}, nouvelle à {city}.",
+        "Bonjour messieurs, {name} de passage à {city}.",
+    ),
+    "ru": (
+        "Привет, я {name}, новенькая в городе {city}.",
+        "Здравствуйте, меня зовут {name}, я в {city}.",
+    ),
     "zh": ("你好我是{name}，刚到{city}。", "大家好，我是{name}，现在在{city}。"),
 }
 PHRASES = {
@@ -213,7 +233,22 @@ CONTACT = {
     "zh": "电话 {phone}",
 }
 # Made-up syllables for each operator's own turns of phrase (their text fingerprint).
-SYLLABLES = ("ka", "lo", "mi", "zu", "ren", "tas", "vi", "no", "sha", "del", "qui", "bar", "po", "lin")
+SYLLABLES = (
+    "ka",
+    "lo",
+    "mi",
+    "zu",
+    "ren",
+    "tas",
+    "vi",
+    "no",
+    "sha",
+    "del",
+    "qui",
+    "bar",
+    "po",
+    "lin",
+)
 HANDLE_PLATFORMS = ("kik", "snapchat", "telegram", "instagram", "whatsapp", "wechat", "vk")
 PLACEHOLDER_EMAILS = ("noemail@gmail.com", "none@none.com")
 
@@ -241,18 +276,26 @@ class Sample:
     hub_ids: Tuple[str, ...]  # the hub traps
 
 
-def _valid_number(rng: random.Random, country: str, area_code: str = "") -> phonenumbers.PhoneNumber:
+def _valid_number(
+    rng: random.Random, country: str, area_code: str = ""
+) -> phonenumbers.PhoneNumber:
     example = phonenumbers.example_number_for_type(country, PhoneNumberType.MOBILE)
+    if example is None:
+        raise ValueError(f"phonenumbers has no example mobile number for {country}")
     national = str(example.national_number)
     for _ in range(10_000):
         if area_code:
-            digits = area_code + str(rng.randint(2, 9)) + "".join(
-                str(rng.randint(0, 9)) for _ in range(6)
+            digits = (
+                area_code
+                + str(rng.randint(2, 9))
+                + "".join(str(rng.randint(0, 9)) for _ in range(6))
             )
             if digits[3:6] == "555":
                 continue
         else:
-            digits = national[:2] + "".join(str(rng.randint(0, 9)) for _ in range(len(national) - 2))
+            digits = national[:2] + "".join(
+                str(rng.randint(0, 9)) for _ in range(len(national) - 2)
+            )
         number = phonenumbers.parse("+" + str(example.country_code) + digits)
         if phonenumbers.is_valid_number(number):
             return number
@@ -287,7 +330,7 @@ def _btc_address(rng: random.Random) -> str:
 
 
 def _hex(rng: random.Random, digits: int) -> str:
-    return "%0*x" % (digits, rng.getrandbits(4 * digits))
+    return format(rng.getrandbits(4 * digits), f"0{digits}x")
 
 
 def _image(rng: random.Random, site: str) -> Dict[str, str]:
@@ -330,7 +373,16 @@ class _Builder:
         }
         self.banner = {site: _image(self.rng, site) for site in self.support}
 
-    def poster(self, label: str, city: City, phones: int, handles: int, wallets: int, emails: int, photos: int) -> _Poster:
+    def poster(
+        self,
+        label: str,
+        city: City,
+        phones: int,
+        handles: int,
+        wallets: int,
+        emails: int,
+        photos: int,
+    ) -> _Poster:
         rng = self.rng
         language = LANGUAGE[city.country]
         site = SITES[language][0]
@@ -340,12 +392,17 @@ class _Builder:
             label=label,
             language=language,
             phones=[_valid_number(rng, city.country, city.area_code) for _ in range(phones)],
-            handles=[f"{rng.choice(HANDLE_PLATFORMS)}:{_word(rng)}{rng.randint(1, 99)}" for _ in range(handles)],
+            handles=[
+                f"{rng.choice(HANDLE_PLATFORMS)}:{_word(rng)}{rng.randint(1, 99)}"
+                for _ in range(handles)
+            ],
             wallets=[
                 ("btc:" + _btc_address(rng)) if rng.random() < 0.7 else ("eth:0x" + _hex(rng, 40))
                 for _ in range(wallets)
             ],
-            emails=[f"{_word(rng)}.{_word(rng)}{rng.randint(1, 999)}@gmail.com" for _ in range(emails)],
+            emails=[
+                f"{_word(rng)}.{_word(rng)}{rng.randint(1, 999)}@gmail.com" for _ in range(emails)
+            ],
             photos=[_image(rng, site) for _ in range(photos)],
             phrases=phrases[:4],
             signature=[" ".join(_word(rng) for _ in range(rng.randint(5, 8))) for _ in range(3)],
@@ -414,7 +471,9 @@ class _Builder:
             "title": (title_prefix + name + " - " + city.name)[:200],
             "body": "\n".join(lines),
             "posted_at": posted.strftime("%Y-%m-%dT%H:%M:%SZ"),
-            "crawled_at": (posted + timedelta(hours=rng.randint(1, 30))).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "crawled_at": (posted + timedelta(hours=rng.randint(1, 30))).strftime(
+                "%Y-%m-%dT%H:%M:%SZ"
+            ),
             "city": city.name,
             "region": city.region,
             "country": city.country,
@@ -465,8 +524,20 @@ class _Builder:
                         extra = [h for h in poster.handles if rng.random() < 0.4]
                         extra += [w for w in poster.wallets if rng.random() < 0.2]
                         extra += ["email:" + e for e in poster.emails if rng.random() < 0.3]
-                        photos = rng.sample(poster.photos, rng.randint(0, 2)) if rng.random() < 0.6 else []
-                        self.ad(poster, city, self.start + timedelta(days=day), rng.choice(women), phones, extra, photos)
+                        photos = (
+                            rng.sample(poster.photos, rng.randint(0, 2))
+                            if rng.random() < 0.6
+                            else []
+                        )
+                        self.ad(
+                            poster,
+                            city,
+                            self.start + timedelta(days=day),
+                            rng.choice(women),
+                            phones,
+                            extra,
+                            photos,
+                        )
                     day += 1
                 stop += 1
 
@@ -474,13 +545,21 @@ class _Builder:
         rng = self.rng
         for n in range(self.config.agencies):
             city = rng.choice(CITIES)
-            poster = self.poster(f"agency-{n}", city, phones=1, handles=0, wallets=0, emails=0, photos=0)
-            agency_name = _word(rng).capitalize() + " " + rng.choice(("VIP", "Elite", "Angels", "Spa"))
+            poster = self.poster(
+                f"agency-{n}", city, phones=1, handles=0, wallets=0, emails=0, photos=0
+            )
+            agency_name = (
+                _word(rng).capitalize() + " " + rng.choice(("VIP", "Elite", "Angels", "Spa"))
+            )
             site = SITES[poster.language][0]
             for _ in range(rng.randint(5, 12)):
                 name = rng.choice(NAMES[poster.language])
                 photos = [_image(rng, site) for _ in range(rng.randint(2, 5))]
-                handle = [f"{rng.choice(HANDLE_PLATFORMS)}:{_word(rng)}{rng.randint(1, 99)}"] if rng.random() < 0.5 else []
+                handle = (
+                    [f"{rng.choice(HANDLE_PLATFORMS)}:{_word(rng)}{rng.randint(1, 99)}"]
+                    if rng.random() < 0.5
+                    else []
+                )
                 for _ in range(rng.randint(4, 15)):
                     day = rng.randint(0, self.config.days - 1)
                     chosen = rng.sample(photos, rng.randint(0, 2))
@@ -514,7 +593,15 @@ class _Builder:
             for _ in range(rng.randint(1, 4)):
                 extra = list(poster.handles) + ["email:" + e for e in poster.emails]
                 photos = rng.sample(poster.photos, min(len(poster.photos), rng.randint(0, 2)))
-                self.ad(poster, city, self.start + timedelta(days=min(day, self.config.days - 1)), name, poster.phones, extra, photos)
+                self.ad(
+                    poster,
+                    city,
+                    self.start + timedelta(days=min(day, self.config.days - 1)),
+                    name,
+                    poster.phones,
+                    extra,
+                    photos,
+                )
                 day += rng.randint(1, 10)
 
 
@@ -527,7 +614,10 @@ def generate(config: SampleConfig = SampleConfig()) -> Sample:
     records = sorted(builder.records, key=lambda r: (str(r["posted_at"]), str(r["url"])))
     hub_ids = tuple(
         sorted(
-            ["phone:" + phonenumbers.format_number(p, PhoneNumberFormat.E164) for p in builder.support.values()]
+            [
+                "phone:" + phonenumbers.format_number(p, PhoneNumberFormat.E164)
+                for p in builder.support.values()
+            ]
             + ["email:" + e for e in PLACEHOLDER_EMAILS]
             + ["img:" + b["sha256"] for b in builder.banner.values()]
             + ["phash:" + b["phash"] for b in builder.banner.values()]
@@ -544,7 +634,9 @@ class SampleFiles:
     ads: int
 
 
-def write_sample(out_dir: str, config: SampleConfig = SampleConfig(), week_files: bool = True) -> SampleFiles:
+def write_sample(
+    out_dir: str, config: SampleConfig = SampleConfig(), week_files: bool = True
+) -> SampleFiles:
     """Write the corpus as JSON Lines crawler files (one per week) and truth.csv in out_dir."""
     sample = generate(config)
     feed_dir = os.path.join(out_dir, "feed")
@@ -552,9 +644,13 @@ def write_sample(out_dir: str, config: SampleConfig = SampleConfig(), week_files
     start = datetime.strptime(config.start, "%Y-%m-%d").replace(tzinfo=timezone.utc)
     files: Dict[str, List[Dict[str, object]]] = {}
     for record in sample.records:
-        posted = datetime.strptime(str(record["posted_at"]), "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc)
+        posted = datetime.strptime(str(record["posted_at"]), "%Y-%m-%dT%H:%M:%SZ").replace(
+            tzinfo=timezone.utc
+        )
         week = (posted - start).days // 7 if week_files else 0
-        files.setdefault(os.path.join(feed_dir, f"crawl-week{week + 1:02d}.jsonl"), []).append(record)
+        files.setdefault(os.path.join(feed_dir, f"crawl-week{week + 1:02d}.jsonl"), []).append(
+            record
+        )
     for path, records in files.items():
         with open(path, "w", encoding="utf-8") as out:
             for record in records:

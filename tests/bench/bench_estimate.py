@@ -1,8 +1,8 @@
 """Benchmark htestimate: 1,000 groups of 5 lists, in-process and through the chunked protocol.
 
 Run from the repository root: ``.venv/bin/python tests/bench/bench_estimate.py``.
-Builds the package with ``package.sh --skip-appinspect`` unless build/htintel exists
-(pass --rebuild to force). Prints wall-clock and CPU seconds (CPU time is the figure that
+Runs a private copy of build/htintel with this checkout's bin/ and default/ (builds with
+``package.sh --skip-appinspect`` first if there is no build, or with --rebuild). Prints wall-clock and CPU seconds (CPU time is the figure that
 does not depend on what else the machine is doing); asserts nothing about time.
 """
 
@@ -11,8 +11,10 @@ from __future__ import annotations
 import os
 import random
 import resource
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -68,10 +70,21 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def built_app(rebuild: bool) -> str:
-    app = os.path.join(REPO, "build", "htintel")
-    if rebuild or not os.path.exists(os.path.join(app, "bin", "htestimate.py")):
+def private_app(workdir: str, rebuild: bool) -> str:
+    """A private copy of the built app with this checkout's bin/ and default/.
+
+    Other work may rebuild build/htintel at any time; a copy keeps the run stable.
+    """
+    built = os.path.join(REPO, "build", "htintel")
+    if rebuild or not os.path.isdir(os.path.join(built, "lib")):
         subprocess.run(["bash", "package.sh", "--skip-appinspect"], cwd=REPO, check=True)
+    app = os.path.join(workdir, "htintel")
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    shutil.copytree(built, app, ignore=ignore)
+    for part in ("bin", "default"):
+        shutil.copytree(
+            os.path.join(REPO, part), os.path.join(app, part), ignore=ignore, dirs_exist_ok=True
+        )
     return app
 
 
@@ -98,7 +111,11 @@ def main() -> None:
         f"{cpu / len(sample):.2f} s CPU per group (mean of {len(sample)} groups)"
     )
 
-    app = built_app("--rebuild" in sys.argv)
+    with tempfile.TemporaryDirectory(prefix="bench-htestimate-") as workdir:
+        run_protocol(groups, private_app(workdir, "--rebuild" in sys.argv))
+
+
+def run_protocol(groups, app: str) -> None:
     for version, python in sorted(find_splunk_pythons().items()):
         if not python:
             print(f"Python {version}: not installed, skipped")

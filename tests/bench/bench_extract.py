@@ -157,7 +157,7 @@ NUMBER_SHAPES: Dict[str, Tuple[str, int]] = {
     "US": ("", 10), "GB": ("07", 9), "AU": ("04", 8), "CA": ("", 10), "ES": ("6", 8),
     "MX": ("55", 8), "CO": ("3", 9), "AR": ("11", 8), "FR": ("06", 8), "BE": ("047", 7),
     "BR": ("119", 8), "PT": ("91", 7), "RU": ("89", 9), "CN": ("13", 9), "TW": ("09", 8),
-    "HK": ("6", 7), "DE": ("015", 8), "AT": ("0664", 7), "CH": ("07", 8), "IT": ("3", 9),
+    "HK": ("6", 7), "DE": ("0151", 8), "AT": ("0664", 7), "CH": ("07", 8), "IT": ("3", 9),
 }  # fmt: skip
 EMAIL_DOMAINS = ("gmail.com", "yahoo.com", "hotmail.com", "outlook.com", "mail.ru", "gmx.de", "libero.it")
 HANDLE_FORMS = ("kik: {h}", "snap - {h}", "IG @{h}", "@{h} on telegram", "instagram.com/{h}", "t.me/{h}")
@@ -184,11 +184,12 @@ class Identity:
 
 def _valid_number(rng: random.Random, country: str) -> phonenumbers.PhoneNumber:
     prefix, length = NUMBER_SHAPES[country]
-    while True:
+    for _ in range(10_000):
         national = prefix + "".join(rng.choice("0123456789") for _ in range(length))
         number = phonenumbers.parse(national, country)
         if phonenumbers.is_valid_number(number):
             return number
+    raise ValueError(f"no valid number of shape {prefix}+{length} digits for {country}")
 
 
 def _btc_address(rng: random.Random) -> str:

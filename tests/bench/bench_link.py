@@ -13,6 +13,7 @@ import argparse
 import os
 import random
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -30,7 +31,10 @@ def write_rows(path: str, ads: int, seed: int = 11) -> int:
     rng = random.Random(seed)
     start = 1_785_000_000
     occurrences = 0
-    hubs = [f"phone:+1800555{n:04d}" for n in range(8)] + ["email:noemail@gmail.com", "email:none@none.com"]
+    hubs = [f"phone:+1800555{n:04d}" for n in range(8)] + [
+        "email:noemail@gmail.com",
+        "email:none@none.com",
+    ]
     # Skewed hub degrees: 60k down to ~60 ads, every city, every day.
     hub_rates = [0.06 / (2**n) for n in range(len(hubs))]
     with open(path, "w", encoding="utf-8") as out:
@@ -39,8 +43,12 @@ def write_rows(path: str, ads: int, seed: int = 11) -> int:
         while ad < ads:
             network += 1
             # Network sizes: most posters have 1-3 ads, a long tail has hundreds.
-            size = min(ads - ad, int(rng.paretovariate(1.3)) if rng.random() < 0.3 else rng.randint(1, 3))
-            phones = [f"phone:+1{rng.randint(2000000000, 9999999999)}" for _ in range(1 + size // 40)]
+            size = min(
+                ads - ad, int(rng.paretovariate(1.3)) if rng.random() < 0.3 else rng.randint(1, 3)
+            )
+            phones = [
+                f"phone:+1{rng.randint(2000000000, 9999999999)}" for _ in range(1 + size // 40)
+            ]
             handles = [f"kik:n{network}h{k}" for k in range(rng.randint(0, 2))]
             images = [f"img:{network:08x}{k:056x}" for k in range(rng.randint(0, 4))]
             city = rng.randrange(CITIES)
@@ -63,27 +71,34 @@ def write_rows(path: str, ads: int, seed: int = 11) -> int:
 
 
 CHILD = r"""
-import resource, sys, time
+import collections, resource, sys, time
 sys.path.insert(0, sys.argv[2])
 from htintel.link import Corpus, LinkConfig, link
-t0 = time.perf_counter()
+
+def rows():
+    with open(sys.argv[1], encoding="utf-8") as lines:
+        for line in lines:
+            ad_id, when, city, country, ids = line.rstrip("\n").split("\t")
+            yield ad_id, ids.split(" "), float(when), city, country
+
+marks = [(time.perf_counter(), time.process_time())]
 corpus = Corpus()
-add = corpus.add
-with open(sys.argv[1], encoding="utf-8") as rows:
-    for line in rows:
-        ad_id, when, city, country, ids = line.rstrip("\n").split("\t")
-        add(ad_id, ids.split(" "), float(when), city, country)
-t1 = time.perf_counter()
+corpus.extend(rows())
+marks.append((time.perf_counter(), time.process_time()))
 linkage = link(corpus, LinkConfig())
-t2 = time.perf_counter()
+marks.append((time.perf_counter(), time.process_time()))
 assigned = sum(1 for _ in linkage.assignments())
 summaries = linkage.summaries(min_size=2)
-t3 = time.perf_counter()
+marks.append((time.perf_counter(), time.process_time()))
 rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(f"load {t1 - t0:.2f} s, link {t2 - t1:.2f} s, assignments+summaries {t3 - t2:.2f} s, "
-      f"total {t3 - t0:.2f} s, peak RSS {rss:.0f} MB; {assigned:,} ads, "
-      f"{len(summaries):,} networks of 2+ ads, largest {summaries[0].size if summaries else 0:,}, "
-      f"{len(linkage.hubs)} hubs ({', '.join(h.identifier + '/' + h.reason for h in linkage.hub_list()[:6])} ...)")
+steps = ["read+intern", "link (hubs included)", "assignments+summaries"]
+for name, (w0, c0), (w1, c1) in zip(steps, marks, marks[1:]):
+    print(f"  {name:24} {w1 - w0:6.2f} s wall {c1 - c0:6.2f} s CPU")
+print(f"  {'total':24} {marks[-1][0] - marks[0][0]:6.2f} s wall {marks[-1][1] - marks[0][1]:6.2f} s CPU; "
+      f"peak RSS {rss:.0f} MB")
+reasons = collections.Counter(h.reason for h in linkage.hubs.values())
+print(f"  {assigned:,} ads, {len(summaries):,} networks of 2+ ads (largest {summaries[0].size:,}), "
+      f"hubs {dict(reasons)}")
 """
 
 
@@ -92,7 +107,9 @@ def bench_in_process(ads: int) -> None:
         rows = os.path.join(tmp, "rows.tsv")
         started = time.perf_counter()
         occurrences = write_rows(rows, ads)
-        print(f"generated {ads:,} ads with {occurrences:,} identifier occurrences in {time.perf_counter() - started:.1f} s")
+        print(
+            f"generated {ads:,} ads with {occurrences:,} identifier occurrences in {time.perf_counter() - started:.1f} s"
+        )
         result = subprocess.run(
             [sys.executable, "-B", "-c", CHILD, rows, os.path.join(REPO, "bin")],
             capture_output=True,
@@ -101,16 +118,20 @@ def bench_in_process(ads: int) -> None:
         )
         if result.returncode != 0:
             raise SystemExit(result.stderr)
-        print("in-process:", result.stdout.strip())
+        print("in-process (child process, peak RSS from ru_maxrss):")
+        print(result.stdout.rstrip())
 
 
 def bench_protocol(ads: int) -> None:
     from protocol.harness import find_splunk_pythons, run_command
 
-    app = os.path.join(REPO, "build", "htintel")
-    if not os.path.isdir(app):
+    built = os.path.join(REPO, "build", "htintel")
+    if not os.path.isdir(os.path.join(built, "lib", "splunklib")):
         print("protocol: build/htintel missing; run ./package.sh --skip-appinspect first")
         return
+    # A private copy: package.sh runs elsewhere may rebuild build/ while this runs.
+    app = os.path.join(tempfile.mkdtemp(prefix="bench-"), "htintel")
+    shutil.copytree(built, app)
     python = find_splunk_pythons().get("3.13") or find_splunk_pythons().get("3.9") or sys.executable
     rng = random.Random(5)
     records = []
@@ -128,17 +149,18 @@ def bench_protocol(ads: int) -> None:
     chunks = [records[i : i + 50_000] for i in range(0, len(records), 50_000)]
     for mode in ("events", "clusters"):
         started = time.perf_counter()
-        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         result = run_command(python, app, "htlink", [f"mode={mode}"], chunks, timeout=600)
         elapsed = time.perf_counter() - started
-        after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         if result.returncode != 0:
             raise SystemExit(result.stderr)
         print(
-            f"protocol ({os.path.basename(python)}, mode={mode}): {ads:,} ads in {len(chunks)} chunks, "
-            f"{len(result.records):,} rows out in {elapsed:.1f} s (harness included), "
-            f"children peak RSS {max(before, after) / 1024:.0f} MB"
+            f"protocol ({os.path.basename(python)}, mode={mode}): {ads:,} ads in {len(chunks)} "
+            f"chunks, {len(result.records):,} rows out in {elapsed:.1f} s wall (harness CSV "
+            f"encoding and decoding included)"
         )
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"protocol: peak RSS of the htlink processes {peak:.0f} MB")
+    shutil.rmtree(os.path.dirname(app), ignore_errors=True)
 
 
 def main() -> None:
@@ -146,9 +168,10 @@ def main() -> None:
     parser.add_argument("--ads", type=int, default=1_000_000)
     parser.add_argument("--protocol-ads", type=int, default=100_000)
     args = parser.parse_args()
-    bench_in_process(args.ads)
+    # The protocol runs first, so ru_maxrss of the children is the htlink processes'.
     if args.protocol_ads:
         bench_protocol(args.protocol_ads)
+    bench_in_process(args.ads)
 
 
 if __name__ == "__main__":

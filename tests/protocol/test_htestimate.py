@@ -131,6 +131,16 @@ def test_sparse_method_with_seed_is_repeatable(run_command):
     assert int(record["ht_ci_low"]) < 11313 < int(record["ht_ci_high"])
 
 
+def test_pthresh_zero_fits_main_effects_only(run_command):
+    chunk = [{"lists": lists, "count": count} for lists, count in _uk_patterns()]
+    args = ["lists_field=lists", "count_field=count", "pthresh=0"]
+    result = run_command("htestimate", args, [chunk])
+    assert result.returncode == 0, result.stderr
+    (record,) = result.records
+    assert record["ht_estimate"] == "13444"  # the independence model
+    assert _values(record["ht_model"]) == []
+
+
 def test_no_overlap_between_lists_gives_a_warning_and_no_number(run_command):
     rows = _entities([(["a"], 20), (["b"], 30)])
     result = run_command("htestimate", ["lists_field=lists"], [rows])

@@ -45,7 +45,10 @@ def test_shared_phone_and_handle_chain_into_one_network(run_command):
 
 
 def test_every_output_field_is_on_every_event(run_command):
-    chunks = [[{"ad_id": "x1", "ht_ids": ""}], [{"ad_id": "x2", "late_field": "v", "ht_ids": "phone:+1"}]]
+    chunks = [
+        [{"ad_id": "x1", "ht_ids": ""}],
+        [{"ad_id": "x2", "late_field": "v", "ht_ids": "phone:+1"}],
+    ]
     result = run_command("htlink", [], chunks)
     assert result.returncode == 0, result.stderr
     for record in result.records:
@@ -86,7 +89,10 @@ def test_clusters_mode_min_size_one_includes_singletons(run_command):
 
 def test_hub_in_many_cities_at_once_does_not_link(run_command):
     cities = ["Houston", "Dallas", "Atlanta", "Miami", "Chicago", "Boston", "Denver", "Austin"]
-    chunk = [_ad(f"h{i}", ["phone:+18005550100", f"phone:+1713555{i:04d}"], city=city) for i, city in enumerate(cities)]
+    chunk = [
+        _ad(f"h{i}", ["phone:+18005550100", f"phone:+1713555{i:04d}"], city=city)
+        for i, city in enumerate(cities)
+    ]
     result = run_command("htlink", [], [chunk])
     assert result.returncode == 0, result.stderr
     assert {r["ht_cluster_size"] for r in result.records} == {"1"}
@@ -95,7 +101,9 @@ def test_hub_in_many_cities_at_once_does_not_link(run_command):
 
 
 def test_near_duplicate_text_links_only_when_asked(run_command):
-    text = "sweet playful companion visiting downtown this weekend only call kalomi zurentas vibarno"
+    text = (
+        "sweet playful companion visiting downtown this weekend only call kalomi zurentas vibarno"
+    )
     chunk = [
         {"ad_id": "t1", "body": text + " tonight", "ht_ids": ""},
         {"ad_id": "t2", "body": "new " + text, "ht_ids": ""},

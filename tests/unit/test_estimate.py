@@ -68,6 +68,25 @@ def test_sparse_stepwise_selects_the_same_uk_model_and_estimate_as_bhs():
     assert 2744 < sparse.ci_low < sparse.estimate < sparse.ci_high
 
 
+def test_sparse_bca_interval_on_uk_five_lists_agrees_with_sparsemse():
+    # SparseMSE's estimatepopulation on the same data, as printed in the README of
+    # OlivierBinette/MSETools (Binette & Steorts 2021): 11312.990 (9232.646 - 15042.869).
+    # A bootstrap interval depends on the random stream, so agreement is to within 15%.
+    names, counts = _load("UK_5list.csv")
+    result = estimate(counts, names, method="sparse")
+    assert result.estimate == pytest.approx(11312.990, abs=0.01)
+    assert _within(result.ci_low, 9232.646, 0.15)
+    assert _within(result.ci_high, 15042.869, 0.15)
+
+
+def test_main_effects_only_reproduce_the_published_independence_estimate():
+    # The independence model on the UK five lists: 13444.13 in the same README.
+    names, counts = _load("UK_5list.csv")
+    result = estimate(counts, names, method="bhs", pthresh=0.0)
+    assert result.model == ()
+    assert result.estimate == pytest.approx(13444.13, abs=0.01)
+
+
 def test_sparse_bootstrap_is_repeatable_for_a_seed_and_varies_between_seeds():
     names, counts = _load("UK_5list.csv")
     first = estimate(counts, names, method="sparse", nboot=60, seed=11)

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from types import MappingProxyType
+from typing import Mapping
 
 from htintel.extract import numbers
 
@@ -24,37 +26,36 @@ from htintel.extract import numbers
 MAX_TEXT_CHARS = 20_000
 CAP_SLACK_CHARS = 64
 
-# Zero-width and other format characters ads insert inside numbers and addresses; the
-# combining keycap (U+20E3) and variation selectors go too, which turns 1️⃣ into 1.
-_INVISIBLE = re.compile(
-    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
-    "\u2060-\u206f\u20e3\u3164\ufe00-\ufe0f\ufeff\uffa0\U000e0000-\U000e0fff]+"
+# Characters NFKC leaves alone that must change, all found in one pass by _SPECIAL:
+# zero-width and other format characters (inserted inside numbers and addresses; the
+# combining keycap U+20E3 and the variation selectors go too, so 1️⃣ becomes 1), lone
+# surrogates (U+FFFD), C0/C1 controls other than tab and newline (a space: they split
+# tokens, never join them), digits of other scripts (Arabic-Indic, Thai, Devanagari ...),
+# dingbat circled digits and the keycap ten, and "fancy text" small capitals.
+_INVISIBLE = (
+    "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u206f\u20e3\u3164\ufe00-\ufe0f\ufeff\uffa0\U000e0000-\U000e0fff"
 )
-# C0/C1 controls other than tab and newline become spaces (they split tokens, never join them).
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-# Lone surrogates (possible in str built from bytes with surrogateescape) become U+FFFD.
-_SURROGATE = re.compile("[\ud800-\udfff]")
-# Decimal digits of any script that NFKC leaves alone (Arabic-Indic, Thai, Devanagari ...).
-_NON_ASCII_DIGIT = re.compile(r"(?![0-9])\d")
-# Digit symbols without an NFKC decomposition: dingbat circled digits and the keycap ten.
+_SMALL_CAPITALS = dict(zip("ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘʀꜱᴛᴜᴠᴡʏᴢ", "abcdefghijklmnoprstuvwyz"))
 _SYMBOL_DIGITS = {
-    **{0x2776 + i: str(i + 1) for i in range(9)},  # ❶..❾
-    0x277F: "10",  # ❿
-    **{0x2780 + i: str(i + 1) for i in range(9)},  # ➀..➈
-    0x2789: "10",
-    **{0x278A + i: str(i + 1) for i in range(9)},  # ➊..➒
-    0x2793: "10",
-    **{0x24F5 + i: str(i + 1) for i in range(9)},  # ⓵..⓽
-    0x24FE: "10",
-    0x24FF: "0",  # ⓿
-    0x1F51F: "10",  # 🔟
+    **{chr(0x2776 + i): str(i + 1) for i in range(9)},  # ❶..❾
+    "\u277f": "10",  # ❿
+    **{chr(0x2780 + i): str(i + 1) for i in range(9)},  # ➀..➈
+    "\u2789": "10",
+    **{chr(0x278A + i): str(i + 1) for i in range(9)},  # ➊..➒
+    "\u2793": "10",
+    **{chr(0x24F5 + i): str(i + 1) for i in range(9)},  # ⓵..⓽
+    "\u24fe": "10",
+    "\u24ff": "0",  # ⓿
+    "\U0001f51f": "10",  # 🔟
 }
-_SYMBOL_DIGIT = re.compile("[\u2776-\u2793\u24f5-\u24ff\U0001f51f]")
-# "Fancy text" small capitals have no NFKC form either; ads spell numbers and names with them.
-_SMALL_CAPITALS = str.maketrans(
-    "ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘʀꜱᴛᴜᴠᴡʏᴢ",
-    "abcdefghijklmnoprstuvwyz",
+_REPLACEMENTS: Mapping[str, str] = MappingProxyType({**_SYMBOL_DIGITS, **_SMALL_CAPITALS})
+_SPECIAL = re.compile(
+    "[" + _INVISIBLE + "]+|[\ud800-\udfff]|[\x00-\x08\x0b-\x1f\x7f-\x9f]|[^\\D0-9]|["
+    + "".join(_REPLACEMENTS)
+    + "]"
 )
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def cap_text(text: str, max_chars: int = MAX_TEXT_CHARS) -> str:
@@ -70,12 +71,18 @@ def cap_text(text: str, max_chars: int = MAX_TEXT_CHARS) -> str:
     return text[:max_chars] + tail[:cut]
 
 
-def _ascii_digit(match: re.Match[str]) -> str:
-    return str(unicodedata.decimal(match.group(0), 0))
-
-
-def _symbol_digit(match: re.Match[str]) -> str:
-    return _SYMBOL_DIGITS.get(ord(match.group(0)), "")
+def _replacement(match: re.Match[str]) -> str:
+    char = match.group(0)
+    first = char[0]
+    if first in _REPLACEMENTS:
+        return _REPLACEMENTS[first]
+    if "\ud800" <= first <= "\udfff":
+        return "\ufffd"
+    if first <= "\x9f":
+        return " "
+    if first.isdecimal():
+        return str(unicodedata.decimal(first, 0))
+    return ""  # invisible
 
 
 def normalize(text: str, max_chars: int = MAX_TEXT_CHARS) -> str:
@@ -89,12 +96,10 @@ def normalize(text: str, max_chars: int = MAX_TEXT_CHARS) -> str:
     text = cap_text(text, max_chars)
     if text.isascii():
         return _CONTROL.sub(" ", text) if not text.isprintable() else text
-    text = _SURROGATE.sub("\ufffd", text)
-    text = _INVISIBLE.sub("", text)
-    text = _SYMBOL_DIGIT.sub(_symbol_digit, text).translate(_SMALL_CAPITALS)
-    text = unicodedata.normalize("NFKC", text)
-    text = _NON_ASCII_DIGIT.sub(_ascii_digit, text)
-    return _CONTROL.sub(" ", text)
+    text = _SPECIAL.sub(_replacement, text)
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    return text
 
 
 def digitize(text: str) -> str:

@@ -19,8 +19,12 @@ from htintel.extract.urls import is_valid_domain
 
 @dataclass(frozen=True)
 class HandleMatches:
+    """What ``find_handles`` found: handles, and chat-link numbers for the phone finder."""
+
     handles: Tuple[str, ...] = ()  # "platform:handle", lowercase, without "@"
-    phone_candidates: Tuple[str, ...] = ()  # digits (with a leading "+" if written) from wa.me etc.
+    # Raw digits (no "+") from wa.me/<n>, api.whatsapp.com/send?phone=<n>, signal.me/#p/+<n>
+    # and t.me/+<n>; still to be validated as phone numbers.
+    phone_candidates: Tuple[str, ...] = ()
 
 
 _NOTHING_FOUND = HandleMatches()
@@ -42,7 +46,7 @@ _HANDLE_SYNTAX: Dict[str, re.Pattern[str]] = {
     "vk": re.compile(r"[a-z0-9_.]{5,32}\Z"),
     "reddit": re.compile(r"[a-z0-9_-]{3,20}\Z"),
     "onlyfans": re.compile(r"[a-z0-9._-]{3,30}\Z"),
-    "skype": re.compile(r"(?:live:[a-z0-9._-]{3,40}|[a-z][a-z0-9._,-]{5,31})\Z"),
+    "skype": re.compile(r"(?:live:[a-z0-9._-]{3,40}|[a-z][a-z0-9._-]{5,31})\Z"),
     "tiktok": re.compile(r"[a-z0-9._]{2,24}\Z"),
     # Signal usernames always end in a dot and two or more digits ("bella.07").
     "signal": re.compile(r"[a-z_][a-z0-9_]{2,31}\.[0-9]{2,9}\Z"),
@@ -51,7 +55,7 @@ _HANDLE_SYNTAX: Dict[str, re.Pattern[str]] = {
 # Words that follow a platform name but are not handles ("kik me", "snap only").
 _STOP_WORDS: FrozenSet[str] = frozenset(
     (
-        "me my on at or and the only is are here add id please pls plz now too also no yes "
+        "me my on at and the only is are here add id please pls plz now too also no yes "
         "available contact message dm inbox text call for to via with us u link bio same "
         "below above or not ok okay chat messenger talk app number num contacto mi mon ma "
         "mein mio meu solo seulement nur friends friend follow followers verified private "
@@ -115,6 +119,7 @@ _ALIASES: Dict[str, str] = {
     "вконтакте": "vk",
     "reddit": "reddit",
     "onlyfans": "onlyfans",
+    "of": "onlyfans",
     "only fans": "onlyfans",
     "skype": "skype",
     "tiktok": "tiktok",
@@ -122,6 +127,8 @@ _ALIASES: Dict[str, str] = {
     "signal": "signal",
 }
 
+# Common words that name a platform only before ":" or "@" ("OF: bella22", not "pics of x22").
+_SEPARATOR_ONLY_ALIASES = frozenset({"of"})
 # Cyrillic names are whole words ("вк", not the start of "вкусно").
 _CYRILLIC_ALIASES = tuple(
     sorted((a for a in _ALIASES if "а" <= a[0] <= "я"), key=len, reverse=True)
@@ -150,16 +157,19 @@ _ALIASES_BY_FIRST_WORD = _aliases_by_first_word()
 _FIRST_WORDS = frozenset(word.encode("ascii") for word in _ALIASES_BY_FIRST_WORD)
 # ASCII punctuation becomes a space, so "kik:bella" and "(IG)" split into words; other bytes
 # (UTF-8 of other scripts) stay as they are.
+_BELOW_CYRILLIC_LEAD_BYTES = bytes(range(0xD0))
 _WORD_BREAKS = bytes(
     0x20 if (chr(b).isascii() and not chr(b).isalnum() and chr(b) != "_") else b for b in range(256)
 )
-_HANDLE_CHARS = r"[a-z0-9_][a-z0-9_.,\-]{0,49}"
+_HANDLE_CHARS = r"[a-z0-9_][a-z0-9_.\-]{0,49}"
 # ID words between the platform and the handle ("LINE ID", "微信号", "카톡 아이디").
 _ID_WORDS = r"(?:id|name|username|user|handle|me|add)(?![a-z0-9_])|号|號|아이디|ไอดี|ид(?![а-я])"
 # "kik: bella22", "kik me bella22", "IG @bella", "telegram: @bella", "微信号：abc123".
 _HANDLE_AFTER_ALIAS = re.compile(
     r"(?:[ \t]{0,2}(?P<id_word>" + _ID_WORDS + r"))?"
-    r"(?P<separator>[ \t]{0,3}(?:->|[:：=\-–—>→~|]|(?:is|es|é|as|como|comme|come|wie)(?= ))?[ \t]{0,3}(?:@[ \t]?)?)"
+    r"(?P<separator>[ \t]{0,3}"
+    r"(?:->|=>|[:：=\-–—>→~|•·⇒➡👉]\ufe0f?|(?:is|es|é|as|como|comme|come|wie)(?= ))?"
+    r"[ \t]{0,3}(?:@[ \t]?)?)"
     r"(?P<handle>(?:live:)?" + _HANDLE_CHARS + r")"
 )
 _ALIAS_JOINER = re.compile(r"[ \t]{0,2}(?:[/&+,]|and|y|et|e|und)[ \t]{0,2}")
@@ -269,15 +279,19 @@ def _handle_after_alias(lowered: str, name: str, end: int) -> Optional[str]:
         flickr_id = _FLICKR_ID.match(lowered, match.start("handle"))
         if flickr_id is not None:
             return valid_handle("flickr", flickr_id.group(0))
-    if end < len(lowered) and lowered[end] in "@/":
-        return None  # an email address or a URL follows, not a handle
+    if end < len(lowered):
+        follower = lowered[end]
+        if follower in "@/":
+            return None  # an email address or a URL follows, not a handle
+        if follower.isalpha() and follower < "\u0370":
+            return None  # a Latin word with accents ("aliceìnheiro"), not a handle
     raw = _trim_handle(match.group("handle"))
     separator = match.group("separator")
     # A bare hyphen joins words ("Insta-famous"); with spaces ("snap - x") it separates.
     explicit = (separator.strip() and separator != "-") or match.group("id_word")
     # Without ":", "@", "ID"... only a name unlike a word: "kik bella22" but not "kik anytime",
     # "SC 29201", "IG models", "line up".
-    if not explicit and not _looks_like_a_name(raw):
+    if not explicit and (name in _SEPARATOR_ONLY_ALIASES or not _looks_like_a_name(raw)):
         return None
     return valid_handle(_platform_of(name), raw)
 
@@ -296,7 +310,8 @@ def _handle_before_alias(lowered: str, name: str, start: int) -> Optional[Tuple[
 
 def _alias_positions(lowered: str) -> List[Tuple[int, int, str]]:
     """(start, end, alias) of every platform name written as a word (or in a spaceless script)."""
-    words = lowered.encode("utf-8", "surrogatepass").translate(_WORD_BREAKS).split()
+    utf8 = lowered.encode("utf-8", "surrogatepass")
+    words = utf8.translate(_WORD_BREAKS).split()
     found: List[Tuple[int, int, str]] = []
     for first_word_bytes in _FIRST_WORDS.intersection(words):
         first_word = first_word_bytes.decode("ascii")
@@ -310,7 +325,9 @@ def _alias_positions(lowered: str) -> List[Tuple[int, int, str]]:
                 ):
                     found.append((start, end, alias))
                     break
-    if not lowered.isascii():
+    # Cyrillic, Hangul, CJK, kana and Thai (U+0400 and up) have UTF-8 lead bytes from 0xD0;
+    # Latin accents do not. Deleting every lower byte leaves something only if one is there.
+    if utf8.translate(None, _BELOW_CYRILLIC_LEAD_BYTES):
         for alias in _CYRILLIC_ALIASES:
             for start in _occurrences(lowered, alias) if alias in lowered else ():
                 end = start + len(alias)
@@ -336,9 +353,10 @@ def _occurrences(text: str, word: str) -> List[int]:
 
 def _named_handles(lowered: str) -> List[Tuple[int, str]]:
     found: List[Tuple[int, str]] = []
+    positions = sorted(_alias_positions(lowered))
     # Right to left, so "kik/snap/IG: bella22" hands one handle back along the chain.
     handle_after: Dict[int, str] = {}
-    for start, end, alias in sorted(_alias_positions(lowered), reverse=True):
+    for start, end, alias in reversed(positions):
         after = _handle_after_alias(lowered, alias, end)
         joined = _ALIAS_JOINER.match(lowered, end) if after is None else None
         if joined is not None and joined.end() in handle_after:
@@ -346,9 +364,24 @@ def _named_handles(lowered: str) -> List[Tuple[int, str]]:
         if after is not None:
             handle_after[start] = after
             found.append((start, after))
-        handle_first = _handle_before_alias(lowered, alias, start)
-        if handle_first is not None:
-            found.append(handle_first)
+    # Left to right, so "@bella22 on IG and snap" hands one handle on along the chain.
+    handle_before: Dict[int, str] = {}
+    for start, end, alias in positions:
+        if start in handle_after:
+            continue
+        before = _handle_before_alias(lowered, alias, start)
+        if before is not None:
+            handle_before[end] = before[1]
+            found.append(before)
+            continue
+        for previous_end, value in handle_before.items():
+            joiner = _ALIAS_JOINER.match(lowered, previous_end)
+            if joiner is not None and joiner.end() == start:
+                chained = valid_handle(_platform_of(alias), value.partition(":")[2])
+                if chained is not None:
+                    handle_before[end] = chained
+                    found.append((start, chained))
+                break
     return found
 
 
@@ -395,6 +428,7 @@ def _chat_link_digits(host: str, segments: List[str], path: str, query: str) -> 
 
 def _profile_url(host: str, path: str) -> Tuple[Optional[str], Optional[str]]:
     """(handle value, phone digits) named by a profile or chat link."""
+    path = path.rstrip(".,;:!?)]}'\"*")  # the sentence around the link, not the link
     path_only, _, query = path.partition("?")
     path_only = path_only.split("#", 1)[0]
     segments = [unquote(s) for s in path_only.split("/") if s]

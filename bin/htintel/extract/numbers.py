@@ -215,29 +215,76 @@ _STRONG_WORDS = NUMBER_WORDS - _COMMON_WORDS
 _WORD_SPLIT = re.compile(r"([^\W\d_]+)")
 # What may sit between two number words of one spoken number: spaces, hyphens, commas, dots.
 _WORD_GAP = re.compile(r"[\s\-,.]{1,3}\Z")
-_GATE_PUNCTUATION = str.maketrans({c: " " for c in "-,.;:!?()[]/\"'*~_"})
+_DIGIT_THEN_LETTER = re.compile(r"[0-9](?:[^\W\d_]|[|])")
+_LETTERS_AFTER_DIGIT = re.compile(r"[0-9]((?:[^\W\d_]|[|])+)")
+# Pieces a run-together word may be cut into ("eightfive"): digits, teens, tens, compounds.
+_SEGMENT_KINDS = frozenset("UTDEGV")
+_MAX_SEGMENTED_CHARS = 40
+# Any Chinese numeral, Hangul digit syllable or Thai letter: worth the full pass.
+_NON_LATIN_NUMERAL = re.compile("[" + "".join(_CJK_VALUES) + "".join(_KOREAN_DIGITS) + "\u0e01-\u0e4e]")
 
 # Look-alike letters (after lower-casing; Cyrillic and Greek o too) inside a token that
 # also has a digit: "o1" -> "01", "6l7" -> "617".
 _LOOKALIKES = str.maketrans({"o": "0", "о": "0", "ο": "0", "l": "1", "i": "1", "|": "1"})
 _LOOKALIKE_TOKEN = re.compile(r"(?<![^\W\d_])(?=[oоοli|]*\d)[\doоοli|]*[oоοli|][\doоοli|]*(?![^\W\d_])")
+_LOOKALIKE_CHARS = "oоοli|"
 # A lone look-alike between two digit groups: "555 o 123".
 _LONE_LOOKALIKE = re.compile(r"(?<=\d)([\s\-.]{1,2})([oоοli])(?=[\s\-.]{0,2}\d)")
 
 
 def has_spelled_digits(lower_text: str) -> bool:
     """Cheap test: may ``lower_text`` hold a spelled-out number worth the full pass?"""
-    if _CJK_RUN.search(lower_text) or _KOREAN_RUN.search(lower_text) or _THAI_WORD.search(lower_text):
+    if not lower_text.isascii() and _NON_LATIN_NUMERAL.search(lower_text):
         return True
-    words = lower_text.translate(_GATE_PUNCTUATION).split()
+    words = lower_text.replace("-", " ").replace(",", " ").split()
     if not _STRONG_WORDS.isdisjoint(words):
         return True
-    return sum(map(NUMBER_WORDS.__contains__, words)) >= 3
+    if not NUMBER_WORDS.isdisjoint(words) and sum(map(NUMBER_WORDS.__contains__, words)) >= 3:
+        return True
+    # A word glued to digits ("07861 five64985") is a number word in a number, however common.
+    return any(_is_number_word(word) for word in _words_touching_digits(lower_text))
 
 
-def has_lookalikes(text: str) -> bool:
-    """Cheap test: does ``text`` have a letter that may stand for a digit next to a digit?"""
-    return _LOOKALIKE_TOKEN.search(text.lower()) is not None
+def has_lookalikes(lower_text: str) -> bool:
+    """Cheap test: does ``lower_text`` have a letter that may stand for a digit next to a digit?"""
+    return any(word.strip(_LOOKALIKE_CHARS) == "" for word in _words_touching_digits(lower_text))
+
+
+def _words_touching_digits(lower_text: str) -> List[str]:
+    """Letter runs (with | as a letter) directly before or after a digit: "2hrs" -> ["hrs"]."""
+    found: List[str] = []
+    # Both searches start on a digit, which the engine finds fast; the reversed text gives
+    # the letters before a digit.
+    if _DIGIT_THEN_LETTER.search(lower_text):
+        found.extend(_LETTERS_AFTER_DIGIT.findall(lower_text))
+    backwards = lower_text[::-1]
+    if _DIGIT_THEN_LETTER.search(backwards):
+        found.extend(word[::-1] for word in _LETTERS_AFTER_DIGIT.findall(backwards))
+    return found
+
+
+def _is_number_word(word: str) -> bool:
+    return word in NUMBER_WORDS or _segment(word) is not None
+
+
+def _segment(word: str) -> Optional[List[Token]]:
+    """Tokens for a run-together word made only of number words ("eightfive"), else None."""
+    if not 6 <= len(word) <= _MAX_SEGMENTED_CHARS:
+        return None
+    # best[i]: tokens covering word[:i]; each piece is a number word of three or more letters.
+    best: List[Optional[List[Token]]] = [None] * (len(word) + 1)
+    best[0] = []
+    for end in range(3, len(word) + 1):
+        for start in range(max(0, end - 14), end - 2):
+            done = best[start]
+            if done is None:
+                continue
+            token = LEXICON.get(word[start:end])
+            if token is not None and token[0] in _SEGMENT_KINDS:
+                best[end] = [*done, token]
+                break
+    found = best[len(word)]
+    return found if found is not None and len(found) >= 2 else None
 
 
 def _extend(current: int, state: str, kind: str, value: int) -> Optional[Tuple[int, str]]:
@@ -324,6 +371,12 @@ def spelled_to_digits(text: str) -> str:
     index = 1
     while index < len(parts):
         token = LEXICON.get(parts[index])
+        if token is None and (parts[index - 1][-1:].isdigit() or parts[index + 1][:1].isdigit()):
+            pieces = _segment(parts[index])
+            if pieces is not None:
+                parts[index] = words_to_digits(pieces)
+                index += 2
+                continue
         if token is None or token[0] == "C":
             index += 2
             continue

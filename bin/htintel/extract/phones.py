@@ -30,22 +30,25 @@ _RUN = re.compile(r"[0-9][0-9 \t\-.()/*~_]{6,}[0-9]")
 _GROUP = re.compile(r"[0-9]+")
 # A gap longer than this (or a tab/newline) between digit groups ends the number.
 _MAX_GAP = 3
-_PLUS_BEFORE = re.compile(r"\+[\s(]{0,2}\Z")
-_CURRENCY_BEFORE = re.compile(r"[$€£¥₽₹₩฿₫₱]\s{0,2}\Z|\b(?:usd|eur|gbp|rub|r\$|us\$)\s{0,2}\Z")
+_CURRENCY_SYMBOLS = frozenset("$€£¥₽₹₩฿₫₱")
+_CURRENCY_CODES = ("usd", "eur", "gbp", "rub", "r$", "us$")
 _CURRENCY_AFTER = re.compile(
     r"\s{0,2}(?:[$€£¥₽₹₩฿₫₱]|(?:usd|eur|gbp|dollars?|euros?|rubles?|руб|pesos|reais|yuan|元|块|k\b))"
 )
-# What the words right before a number say it is not: an ad, post or reference ID, a zip
-# or postal code, an account or card number. Messenger IDs ("line id:") stay candidates.
-_ID_BEFORE = re.compile(
-    r"(?:(?<![a-z])(?:post|ad|ads|ref|reference|order|invoice|ticket|case|listing|item|"
-    r"report|zip|zipcode|postal|postcode|post code|sku|account|acct|iban|card|serial|"
-    r"tracking|transaction|txn|anuncio|annonce|anúncio|referencia|référence|réf|codigo|"
-    r"código|cp|plz|cap|inserat|anzeige|annuncio|rif|riferimento|codice|объявлени[ея]|"
-    r"заказ|номер объявления|编号|广告)"
-    r"[\s\-.]{0,2}(?:id|#|no\.?|n°|nº|number|num|nr|code|№|号)?|(?<![a-z])(?<!line )(?<!kik )(?<!wechat )(?<!skype )"
-    r"(?<!line)(?:id|№))\s{0,2}[:#=.\-]{0,2}\s{0,2}\Z"
+# Words right before a number that say it is not a phone: an ad, post or reference ID, a
+# zip or postal code, an account or card number ...
+_ID_WORDS = frozenset(
+    "post ad ads ref reference order invoice ticket case listing item report zip zipcode "
+    "postal postcode sku account acct iban card serial tracking transaction txn anuncio "
+    "annonce anúncio referencia référence réf codigo código cp plz cap inserat anzeige "
+    "annuncio rif riferimento codice объявление объявления заказ id".split()
 )
+# ... optionally followed by one of these ("Post ID:", "Anuncio No.", "Inserat-Nr").
+_ID_QUALIFIERS = frozenset("id # no nr n° nº num number code № номер".split())
+# "Line ID: 0812345678" names a messenger account, which may well be a phone number.
+_MESSENGERS = frozenset("line kik wechat skype telegram whatsapp viber signal zalo kakao".split())
+_ID_SUFFIXES_CJK = ("编号", "广告", "编码", "單號", "单号")
+_TRAILING_PUNCTUATION = " \t:#=.-№\n"
 # Whitespace-separated pieces of a run that are dates, times or body measurements.
 _NOT_PHONE_TOKEN = re.compile(
     r"(?:(?:0?[1-9]|[12][0-9]|3[01])([/.\-])(?:0?[1-9]|[12][0-9]|3[01])\1(?:19|20)?[0-9]{2}"
@@ -53,6 +56,29 @@ _NOT_PHONE_TOKEN = re.compile(
     r"|[0-2]?[0-9][.:][0-5][0-9](?:-[0-2]?[0-9][.:][0-5][0-9])?"
     r"|[2-5][0-9]-[1-4][0-9]-[2-5][0-9])\Z"
 )
+
+
+def _context_says_not_a_phone(before: str) -> bool:
+    """True when the words right before a number name it an ID, a reference or a code."""
+    tail = before.rstrip(_TRAILING_PUNCTUATION)
+    if tail.endswith(_ID_SUFFIXES_CJK):
+        return True
+    words = tail.replace("-", " ").replace("#", " # ").replace("№", " № ").split()[-3:]
+    words = [word.strip(".,;:()[]") for word in words]
+    if not words:
+        return False
+    last = words[-1]
+    previous = words[-2] if len(words) > 1 else ""
+    if last in _ID_QUALIFIERS and previous in _ID_WORDS and previous != "id":
+        return True
+    if last == "id" or last == "№":
+        return previous not in _MESSENGERS
+    return last in _ID_WORDS
+
+
+def _currency_before(near: str) -> bool:
+    near = near.rstrip()
+    return bool(near) and (near[-1] in _CURRENCY_SYMBOLS or near.endswith(_CURRENCY_CODES))
 
 
 def region_is_supported(region: Optional[str]) -> bool:
@@ -148,21 +174,22 @@ def _numbers_in_groups(groups: List[str], plus: bool, region: Optional[str]) -> 
 
 
 def _numbers_in_run(text: str, start: int, end: int, region: Optional[str]) -> List[str]:
-    before = text[max(0, start - 40) : start].lower()
-    if _ID_BEFORE.search(before):
-        return []
     tokens = _clean_tokens(text[start:end])
     if not tokens:
         return []
-    if _CURRENCY_BEFORE.search(before):
+    near = text[max(0, start - 8) : start]
+    if _currency_before(near):
         tokens = tokens[1:]
     if tokens and _CURRENCY_AFTER.match(text, end):
         tokens = tokens[:-1]
-    plus = _PLUS_BEFORE.search(before) is not None
+    plus = near.rstrip(" (").endswith("+")
     found: List[str] = []
     for segment in _groups_of(" ".join(tokens)):
         found.extend(_numbers_in_groups(segment, plus, region))
         plus = False
+    # The context test is the dearest, so it runs only for runs that hold a valid number.
+    if found and _context_says_not_a_phone(text[max(0, start - 40) : start]):
+        return []
     return found
 
 

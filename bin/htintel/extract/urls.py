@@ -67,10 +67,16 @@ ORDINARY_WORDS_BEFORE_AT = frozenset(
         "moi toi écris ecris contactez courriel com"
     ).split()
 )
+# "at" in an obfuscated email, as ads spell it: en, es/pt, fr, it, ru, nl, pl, cs, hu.
+EMAIL_AT_WORDS = (
+    "at arroba arobase chiocciola собака собачка apenstaartje małpa malpa zavináč kukac".split()
+)
+_REVERSED_AT_WORDS = "|".join(word[::-1] for word in EMAIL_AT_WORDS)
 # The URL's host is the domain part of an obfuscated email ("bella at mysite.com"); matched
 # on the reversed text before the host, so the cost is that of the few characters read.
 _REVERSED_LOCAL_THEN_AT = re.compile(
-    r"[ \t]{0,3}(?:(?:ta|abora|esabora)[ \t]{1,3}|[\)\]\}>][ \t]{0,2}(?:ta|@)[ \t]{0,2}[\(\[\{<][ \t]{0,3})"
+    r"[ \t]{0,3}(?:(?:" + _REVERSED_AT_WORDS + r")[ \t]{1,3}"
+    r"|[\)\]\}>][ \t]{0,2}(?:@|" + _REVERSED_AT_WORDS + r")[ \t]{0,2}[\(\[\{<][ \t]{0,3})"
     r"(?P<local>[A-Za-z0-9._%+-]{1,64})",
     re.IGNORECASE,
 )

@@ -3,8 +3,9 @@
 Bitcoin: base58check P2PKH (version 0x00, "1...") and P2SH (0x05, "3..."), segwit v0
 bech32 (BIP-173) and v1+ bech32m (BIP-350) with the mainnet prefix "bc". Litecoin: base58check
 0x30 ("L...") and 0x32 ("M...") and segwit with prefix "ltc". Tron: base58check 0x41 ("T...").
-Ethereum: "0x" + 40 hex digits; mixed case must match EIP-55, all-lower or all-upper has no
-checksum to check. A string that fails its checksum is not an address (a typo or a look-alike)
+Monero: standard ("4..."), subaddress ("8...") and integrated addresses in Monero's block
+base58 with a Keccak-256 checksum. Ethereum: "0x" + 40 hex digits; mixed case must match
+EIP-55, all-lower or all-upper has no checksum to check. A string that fails its checksum is not an address (a typo or a look-alike)
 and is never reported.
 """
 
@@ -37,6 +38,8 @@ _MONERO_BLOCK_BYTES: Dict[int, int] = {2: 1, 3: 2, 5: 3, 6: 4, 7: 5, 9: 6, 10: 7
 # "a" (letter or digit) or " " finds such a run in well under a microsecond.
 _ALNUM_BYTES = bytes(0x61 if chr(b).isascii() and chr(b).isalnum() else 0x20 for b in range(256))
 _SHORTEST_ADDRESS_RUN = b"a" * 25
+# Keccak checksums per text; a real ad holds a handful of addresses at most.
+_MAX_KECCAK_CHECKS = 16
 _CANDIDATE = re.compile(
     r"(?<![0-9A-Za-z])(?:"
     r"(?P<eth>0[xX][0-9a-fA-F]{40})"
@@ -190,13 +193,35 @@ def validate_wallet(candidate: str) -> Optional[str]:
     return _base58check_wallet(candidate)
 
 
+def _needs_keccak(match: re.Match[str]) -> bool:
+    """Monero and mixed-case Ethereum checksums cost a pure-Python Keccak (~1 ms) each."""
+    if match.group("monero"):
+        return True
+    hex_digits = match.group("eth")
+    return (
+        bool(hex_digits)
+        and hex_digits[2:] != hex_digits[2:].lower()
+        and (hex_digits[2:] != hex_digits[2:].upper())
+    )
+
+
 def find_wallets(text: str) -> Tuple[str, ...]:
-    """Checksummed wallet addresses in ``text`` as typed values, deduplicated, in order."""
+    """Checksummed wallet addresses in ``text`` as typed values, deduplicated, in order.
+
+    Example: "BTC 1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2" -> ("btc:1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2",).
+    Never raises on any string.
+    """
     utf8 = text.encode("utf-8", "surrogatepass")
     if _SHORTEST_ADDRESS_RUN not in utf8.translate(_ALNUM_BYTES):
         return ()
     found: List[str] = []
+    keccak_budget = _MAX_KECCAK_CHECKS
     for match in _CANDIDATE.finditer(text):
+        if _needs_keccak(match):
+            # Hostile text full of look-alike addresses must not cost seconds.
+            if keccak_budget == 0:
+                continue
+            keccak_budget -= 1
         wallet = validate_wallet(match.group(0))
         if wallet is not None and wallet not in found:
             found.append(wallet)

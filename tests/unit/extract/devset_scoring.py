@@ -61,7 +61,12 @@ def score_devset(ads: Iterable[Mapping[str, object]]) -> Tuple[Dict[str, Score],
             if expected != got:
                 mistakes.append(
                     "#{} {} {}: missed {} extra {} | {}".format(
-                        number, ad.get("lang"), name, sorted(expected - got), sorted(got - expected), ad["text"]
+                        number,
+                        ad.get("lang"),
+                        name,
+                        sorted(expected - got),
+                        sorted(got - expected),
+                        ad["text"],
                     )
                 )
     scores = {name: Score(*values) for name, values in counts.items()}

@@ -92,7 +92,9 @@ def test_normalize_cap_never_runs_far_past_the_limit():
     ],
 )
 def test_spelled_digits_join_into_one_number(language, text, digits):
-    assert deobfuscate.digitize(deobfuscate.normalize(text)).replace(" ", "") == digits.replace(" ", "")
+    assert deobfuscate.digitize(deobfuscate.normalize(text)).replace(" ", "") == digits.replace(
+        " ", ""
+    )
 
 
 @pytest.mark.parametrize(

@@ -50,6 +50,7 @@ def test_plain_addresses_come_back_lowercase_in_order_without_duplicates(
         ("BELLA DOT ROSE AT GMAIL DOT COM", "bella.rose@gmail.com"),
         ("sexy_amy at yahoo.com", "sexy_amy@yahoo.com"),
         ("bella @ gmail . com", "bella@gmail.com"),
+        ("bella22 @gmail.com", "bella22@gmail.com"),
         ("b e l l a @ g m a i l . c o m", "bella@gmail.com"),
         ("write: k i t t y 2 2 @ y a h o o . c o m I reply fast", "kitty22@yahoo.com"),
     ],

@@ -60,7 +60,9 @@ def test_phone_region_follows_the_hint(hints, expected):
 
 
 def test_ads_own_site_is_not_reported_as_a_url():
-    found = extract("see boston.example.com/ad/7 and www.bella.com", url="https://boston.example.com/ad/7")
+    found = extract(
+        "see boston.example.com/ad/7 and www.bella.com", url="https://boston.example.com/ad/7"
+    )
     assert found.urls == ("www.bella.com",)
 
 
@@ -80,7 +82,9 @@ def test_text_beyond_the_cap_is_not_searched():
     assert extract("617-555-0123 " + far, country="US").phones == ("+16175550123",)
 
 
-@pytest.mark.parametrize("text", ["", "\x00\x01\x02", "\ud800\udfff", "💋" * 5000, "1" * 50_000, "six " * 10_000])
+@pytest.mark.parametrize(
+    "text", ["", "\x00\x01\x02", "\ud800\udfff", "💋" * 5000, "1" * 50_000, "six " * 10_000]
+)
 def test_hostile_text_does_not_raise(text):
     assert isinstance(extract(text, country="US"), Extraction)
 

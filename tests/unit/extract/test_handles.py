@@ -57,6 +57,10 @@ def _conformance(name: str, section: str) -> List[Dict[str, Any]]:
         ("reddit u/kitty22", "reddit:kitty22"),
         ("vk: id12345", "vk:id12345"),
         ("búscame en IG como bella22", "instagram:bella22"),
+        ("IG 👉 bella22", "instagram:bella22"),
+        ("snap ➡️ amber_x", "snapchat:amber_x"),
+        ("ig • bella22", "instagram:bella22"),
+        ("OF: bella22", "onlyfans:bella22"),
         ("find me on snap as amber_x", "snapchat:amber_x"),
     ],
 )
@@ -94,6 +98,7 @@ def test_platforms_named_in_their_own_scripts(text: str, expected: str) -> None:
         ("instagram.com/bella.rose/", "instagram:bella.rose"),
         ("https://www.instagram.com/bella.rose?igsh=abc", "instagram:bella.rose"),
         ("t.me/bellamia22", "telegram:bellamia22"),
+        ("(t.me/bella_22).", "telegram:bella_22"),
         ("https://telegram.me/bellamia22", "telegram:bellamia22"),
         ("twitter.com/bella_22", "twitter:bella_22"),
         ("https://x.com/amber", "twitter:amber"),
@@ -147,6 +152,7 @@ def test_reserved_paths_and_lookalike_hosts_are_not_profiles(url: str) -> None:
     ("text", "expected"),
     [
         ("wa.me/16175550123", ("16175550123",)),
+        ("WhatsApp (wa.me/16175550123), thanks", ("16175550123",)),
         ("https://wa.me/+5511987654321?text=hi", ("5511987654321",)),
         ("api.whatsapp.com/send?phone=5511987654321&text=oi", ("5511987654321",)),
         ("https://signal.me/#p/+16175550123", ("16175550123",)),
@@ -180,6 +186,8 @@ def test_chat_links_yield_phone_candidates_not_handles(
         "insta: bella.com",  # a website
         "kikbella22",
         "kik me anytime",
+        "pics of bella22",  # "of" names OnlyFans only before ":" or "@"
+        "IG: aliceìnheiro",  # twitter-text: not a username when accented letters follow
         "kik bellarose",  # no separator and word-like: not enough to call it a handle
         "Insta-famous girl",
         "Instagram model 22 yo",
@@ -201,6 +209,8 @@ def test_words_addresses_and_malformed_names_are_not_handles(text: str) -> None:
         ("kik & snap: bella_x", ("kik:bella_x", "snapchat:bella_x")),
         ("kik/snap/IG - amber22", ("kik:amber22", "snapchat:amber22", "instagram:amber22")),
         ("snap y kik: valen_22", ("snapchat:valen_22", "kik:valen_22")),
+        ("@bella22 on IG and snap", ("instagram:bella22", "snapchat:bella22")),
+        ("bella22 on kik/snap", ("kik:bella22", "snapchat:bella22")),
     ],
 )
 def test_one_handle_named_for_several_platforms_counts_for_each(

@@ -31,23 +31,48 @@ def phones_in(text, region):
         ("en", "call O4I2 345 678", "AU", "+61412345678"),
         ("en", "tel:+1-503-555-0126", None, "+15035550126"),
         ("es", "seis uno dos, tres cuatro cinco, seis siete ocho", "ES", "+34612345678"),
-        ("es", "cincuenta y cinco, doce, treinta y cuatro, cincuenta y seis, setenta y ocho", "MX", "+525512345678"),
-        ("es", "seis cero cero, noventa y nueve, ochenta y ocho, setenta y siete", "ES", "+34600998877"),
-        ("fr", "zéro six, douze, trente-quatre, cinquante-six, soixante-dix-huit", "FR", "+33612345678"),
+        (
+            "es",
+            "cincuenta y cinco, doce, treinta y cuatro, cincuenta y seis, setenta y ocho",
+            "MX",
+            "+525512345678",
+        ),
+        (
+            "es",
+            "seis cero cero, noventa y nueve, ochenta y ocho, setenta y siete",
+            "ES",
+            "+34600998877",
+        ),
+        (
+            "fr",
+            "zéro six, douze, trente-quatre, cinquante-six, soixante-dix-huit",
+            "FR",
+            "+33612345678",
+        ),
         ("fr", "zero 7 quatre-vingt-dix-neuf 88 soixante-seize 55", "FR", "+33799887655"),
         ("fr", "06 ❶❷ ❸❹ ❺❻ ❼❽", "FR", "+33612345678"),
         ("fr", "Tél : 06.98.76.54.32", "FR", "+33698765432"),
         ("pt", "um um, nove, oito sete meia cinco, quatro três dois um", "BR", "+5511987654321"),
         ("pt", "nove um dois, três quatro cinco, seis sete oito", "PT", "+351912345678"),
         ("pt", "Whats: (11) 9 8765-4321", "BR", "+5511987654321"),
-        ("ru", "восемь девятьсот шестнадцать сто двадцать три сорок пять шестьдесят семь", "RU", "+79161234567"),
+        (
+            "ru",
+            "восемь девятьсот шестнадцать сто двадцать три сорок пять шестьдесят семь",
+            "RU",
+            "+79161234567",
+        ),
         ("ru", "8 (916) 765-43-21", "RU", "+79167654321"),
         ("ru", "8-903-123-4О-5О", "RU", "+79031234050"),
         ("zh", "电话：一三八一二三四五六七八", "CN", "+8613812345678"),
         ("zh", "幺三七 幺二三四 五六七八", "CN", "+8613712345678"),
         ("zh", "壹叁玖 捌柒陆伍 肆叁贰壹", "CN", "+8613987654321"),
         ("zh", "电话１５９ １２３４ ５６７８", "CN", "+8615912345678"),
-        ("de", "null eins fünf eins, zwei drei vier fünf, sechs sieben acht neun", "DE", "+4915123456789"),
+        (
+            "de",
+            "null eins fünf eins, zwei drei vier fünf, sechs sieben acht neun",
+            "DE",
+            "+4915123456789",
+        ),
         ("de", "Tel. 0176 98765432", "DE", "+4917698765432"),
         ("it", "tre tre tre, uno due tre, quattro cinque sei sette", "IT", "+393331234567"),
         ("it", "cell. 3２０ 1２3 4５67", "IT", "+393201234567"),
@@ -122,7 +147,12 @@ def test_unknown_region_is_treated_as_no_region():
 
 @pytest.mark.parametrize(
     ("digits", "expected"),
-    [("16175550123", "+16175550123"), ("+447911123456", "+447911123456"), ("123", None), ("99999999999", None)],
+    [
+        ("16175550123", "+16175550123"),
+        ("+447911123456", "+447911123456"),
+        ("123", None),
+        ("99999999999", None),
+    ],
 )
 def test_messenger_link_digits_are_international(digits, expected):
     assert phone_from_link(digits) == expected
@@ -141,7 +171,10 @@ def test_every_found_phone_is_valid_e164_and_never_raises(text, region):
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.from_regex(r"\+?[0-9 ()\-.]{7,20}", fullmatch=True), max_size=5), st.sampled_from(["US", "GB", "IN"]))
+@given(
+    st.lists(st.from_regex(r"\+?[0-9 ()\-.]{7,20}", fullmatch=True), max_size=5),
+    st.sampled_from(["US", "GB", "IN"]),
+)
 def test_digit_soup_yields_only_valid_numbers(pieces, region):
     for number in find_phones(" x ".join(pieces), region):
         assert phonenumbers.is_valid_number(phonenumbers.parse(number, None))

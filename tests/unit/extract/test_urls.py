@@ -78,6 +78,7 @@ def test_words_files_numbers_and_emails_are_not_urls(text: str) -> None:
         "bella at mysite.com",
         "bella (at) mysite.com",
         "bella arroba gmail.com",
+        "ola małpa wp.pl",
         "write to gmail.com or yahoo.com",
     ],
 )

@@ -17,6 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from htintel.extract.keccak import keccak256
 from htintel.extract.wallets import base58_decode, find_wallets, validate_wallet
 
 VECTORS = os.path.join(
@@ -172,7 +173,49 @@ def test_base58check_with_a_wrong_payload_length_is_not_reported() -> None:
     assert find_wallets(_base58check(0x00, bytes(range(21)))) == ()
 
 
-_VALID_ADDRESSES = [P2PKH, P2SH, BECH32_V0, *EIP55_VALID] + [
+# The Monero General Fund donation address published on getmonero.org (standard, 0x12).
+MONERO = "44AFFq5kSiGBoZ4NMDwYtN18obc8AemS33DBLWs3H7otXft3XjrpDtQGv7SqSsaBYBb98uNbr2VBBEt7f2wfn3RVGQBEP3A"
+
+
+def _monero_address(network_byte: int, body: bytes) -> str:
+    """Test-side encoder: Monero block base58 (8 bytes -> 11 characters) with Keccak check."""
+    alphabet = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
+    encoded_sizes = {1: 2, 2: 3, 3: 5, 4: 6, 5: 7, 6: 9, 7: 10, 8: 11}
+    raw = bytes([network_byte]) + body
+    raw += keccak256(raw)[:4]
+    text = ""
+    for start in range(0, len(raw), 8):
+        block = raw[start : start + 8]
+        number = int.from_bytes(block, "big")
+        chars = ""
+        for _ in range(encoded_sizes[len(block)]):
+            number, digit = divmod(number, 58)
+            chars = alphabet[digit] + chars
+        text += chars
+    return text
+
+
+def test_published_monero_address_is_reported_as_written() -> None:
+    assert find_wallets(f"XMR only: {MONERO}") == (f"xmr:{MONERO}",)
+
+
+def test_monero_address_with_one_character_changed_is_rejected() -> None:
+    changed = MONERO[:50] + ("A" if MONERO[50] != "A" else "B") + MONERO[51:]
+    assert find_wallets(changed) == ()
+
+
+@pytest.mark.parametrize(
+    ("network_byte", "body_length", "reported"),
+    [(0x12, 64, True), (0x2A, 64, True), (0x13, 72, True), (0x18, 64, False), (0x12, 72, False)],
+)
+def test_monero_network_byte_and_length_must_agree(
+    network_byte: int, body_length: int, reported: bool
+) -> None:
+    address = _monero_address(network_byte, bytes(range(body_length)))
+    assert find_wallets(address) == ((f"xmr:{address}",) if reported else ())
+
+
+_VALID_ADDRESSES = [MONERO, P2PKH, P2SH, BECH32_V0, *EIP55_VALID] + [
     item["string"] for item in BIP350_VALID if item["string"].lower().startswith("bc1")
 ]
 
@@ -195,3 +238,10 @@ def test_every_output_revalidates_and_extraction_is_idempotent(text: str) -> Non
         address = wallet.split(":", 1)[1]
         assert validate_wallet(address) == wallet
     assert find_wallets(" ".join(w.split(":", 1)[1] for w in wallets)) == wallets
+
+
+def test_many_lookalike_checksummed_addresses_do_not_hide_cheap_ones() -> None:
+    # Past the Keccak budget, mixed-case look-alikes are skipped; base58 and bech32 still count.
+    lookalike = "0x" + EIP55_VALID[0][2:].swapcase()
+    text = " ".join([lookalike] * 3 + [f"0x{'aB' * 19}{i:02d}" for i in range(40)])
+    assert find_wallets(f"{text} {P2PKH} {BECH32_V0}") == (f"btc:{P2PKH}", f"btc:{BECH32_V0}")
