@@ -11,7 +11,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from htintel_bootstrap import bootstrap  # noqa: E402
+from htintel_bootstrap import bootstrap
 
 logger = bootstrap("htextract")
 
@@ -108,6 +108,12 @@ class HtExtractCommand(StreamingCommand):
             record["ht_ids"] = list(ids)
             record["ht_id_count"] = len(ids)
             yield record
+
+    def _read_csv_records(self, ifile):
+        # Python 3.9's csv reader aborts the whole chunk on a NUL ("line contains NUL"); ad
+        # text is hostile, so NULs become spaces, line by line, without copying the chunk.
+        lines = (line.replace("\0", " ") if "\0" in line else line for line in ifile)
+        return super()._read_csv_records(lines)
 
     def _text(self, record):
         if self._text_field:

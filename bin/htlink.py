@@ -127,7 +127,7 @@ class HtLinkCommand(EventingCommand):
         validate=validators.Integer(minimum=1),
     )
     max_bridges = Option(
-        doc="An identifier joining more separate posters than this (2+ cities) is a hub.",
+        doc="An identifier joining more separate posters active at once (2+ cities) is a hub.",
         require=False,
         default=DEFAULT_MAX_BRIDGES,
         validate=validators.Integer(minimum=1),

@@ -174,10 +174,10 @@ def print_report(
 
     write(f"\nTop {min(top, len(networks))} networks\n")
     for rank, cluster in enumerate(networks[:top], 1):
-        hubs = set(cluster.hubs)
+        held = set(cluster.hubs)
         by_type = cluster.identifiers_by_type()
-        phones = [p.partition(":")[2] for p in by_type.get("phone", ()) if p not in hubs]
-        others = [v for k, vs in by_type.items() if k != "phone" for v in vs if v not in hubs]
+        phones = [p.partition(":")[2] for p in by_type.get("phone", ()) if p not in held]
+        others = [v for k, vs in by_type.items() if k != "phone" for v in vs if v not in held]
         max_risk = max(scores.get(a, 0) for a in cluster.ad_ids)
         write(
             f"\n#{rank} {cluster.cluster_id}: {cluster.size} ads, {_day(cluster.first_seen)} .. "
@@ -192,10 +192,10 @@ def print_report(
         if cluster.hubs:
             write(f"   hubs present (not linking): {_short(list(cluster.hubs), 3)}\n")
 
-    hubs = linkage.hub_list()
-    if hubs:
+    hub_list = linkage.hub_list()
+    if hub_list:
         write("\nHub identifiers (reported, never linking)\n")
-        for hub in hubs[:8]:
+        for hub in hub_list[:8]:
             write(
                 f"   {hub.identifier[:60]}: {hub.ads} ads, {hub.cities} cities, rule {hub.reason}\n"
             )

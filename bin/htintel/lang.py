@@ -95,6 +95,7 @@ _MARKERS: Dict[str, re.Pattern] = {
     "it": re.compile(r"\b(?:è|perché)\b|[ìò]"),
 }
 _ALL_STOPWORDS: FrozenSet[str] = frozenset().union(*_STOPWORDS.values())
+STOPWORDS = _ALL_STOPWORDS  # every language's function words, for other modules
 _STOPWORD_LANGUAGES: Dict[str, Tuple[str, ...]] = {
     word: tuple(language for language, words in _STOPWORDS.items() if word in words)
     for word in _ALL_STOPWORDS
@@ -126,11 +127,15 @@ def _normalise(value: str) -> str:
 
 
 def identify(
-    text: object, declared: Optional[str] = None, words: Optional[Collection[str]] = None
+    text: object,
+    declared: Optional[str] = None,
+    words: Optional[Collection[str]] = None,
+    other_scripts: bool = True,
 ) -> str:
     """ISO 639-1 code of the text's language, the declared one when given, "" when unknown.
 
-    ``words``: the text's lowercased words when the caller already split it (saves time).
+    ``words``: the text's lowercased words when the caller already split it (saves time);
+    ``other_scripts=False``: the caller knows the text has no non-Latin letters.
     """
     code = normalise_code(declared)
     if code:
@@ -140,7 +145,7 @@ def identify(
     if not isinstance(text, str) or not text:
         return ""
     sample = text[:SAMPLE_CHARS]
-    if not sample.isascii():
+    if other_scripts and not sample.isascii():
         script = _script(sample[:SCRIPT_SAMPLE_CHARS])
         if script:
             return script

@@ -11,23 +11,29 @@ An identifier that behaves like a hub is reported and does not link. Hub rules, 
    ``city_window_hours`` window (default 6 cities in 72 h). Circuits move a few cities a
    week; a site's support number is in every city every day. Ads without a time count as
    one instant.
-3. **Bridging.** An identifier whose ads fall into more than ``max_bridges`` separate
-   posters (default 4) across at least two cities. Its ads are grouped by the other
-   identifiers they carry that occur at least three times as often elsewhere (a
-   poster's own phone, handle or photos); values that occur mostly alongside it (a
-   banner next to a support number, an image's phash, a network's own photo rotation)
-   and one-off values group nothing. The rounds repeat while flagging uncovers new hubs.
-   Evidence, pairwise precision / recall on three seeds of ``htintel.sample`` and of the
-   differently shaped corpus in tests/unit/test_link.py:
-   3 -> 1.00 / 0.91-0.93 and 1.00 / 0.81-0.89; **4 -> 1.00 / 0.97-1.00 and 1.00 /
-   0.98-0.99**; 5 -> 0.68-0.94 / 1.00 and 1.00 / 0.99-1.00. A network's own identifiers
-   rarely split into more than 4 groups; small hub traps reach 5 to 37.
+3. **Bridging.** An identifier that joins more than ``max_bridges`` separate posters
+   active at the same time, across at least two cities (default 2, so three at once).
+   Its ads are grouped by the other identifiers they carry (connectors): a poster's own
+   phone, email, wallet or handle that occurs at least as often elsewhere. Photos do not
+   separate posters (one operator rotates many pictures); twins that occur mostly
+   alongside the judged identifier (a banner beside a support number) and one-off
+   values group nothing. Connectors join one group when they share an ad elsewhere, or
+   both share ads with a third identifier that is not hub-like itself (so one hub cannot
+   hide another). Each group is active from the first to the last ad of its
+   connectors: a poster rotating burner phones uses them one after another, separate
+   posters overlap. Rounds repeat while flagging uncovers new hubs.
+   Evidence, pairwise precision / recall over three seeds each of ``htintel.sample``,
+   of the differently shaped corpus in tests/unit/test_link.py and of a burner-rotation
+   corpus (operators switching to a new phone every ten days, a handle in 30% of ads):
+   2 -> 1.00 / 0.99-1.00, 1.00 / 0.99-1.00, 1.00 / 1.00; 3 -> 0.92-1.00 / 1.00, 1.00 / 0.99-1.00,
+   1.00 / 1.00 (small hub traps, a small site's support number in a dozen ads, reach
+   exactly three or four concurrent posters). Known limit: an operator using several
+   phones at the same time whose ads never show two of its identifiers together splits
+   along its phones (recall 0.39-0.47 on such a corpus): only the hub rules' evidence
+   is kept, never a guess.
    A single-city identifier is never a bridging hub: an agency posting for many women
    under one shared phone in one city is the strongest sign of a network and stays
    linked (a single-city directory number looks the same; rule 1 is its backstop).
-   Known limit: an operator whose every ad carries one phone and one of many rotating
-   photos or handles, over three or more phones, can lose a phone to this rule and
-   split along it; raise max_bridges for such data.
 
 Cluster ids are stable: a cluster's id is ``htc-`` + a hash of the ad_id of its earliest
 member by (posted time, ad_id). New ads that join a network keep its id; a merge keeps
@@ -110,7 +116,7 @@ DEFAULT_LINK_TYPES: FrozenSet[str] = frozenset(
 DEFAULT_MAX_DEGREE = 1000
 DEFAULT_MAX_CITIES = 6
 DEFAULT_CITY_WINDOW_HOURS = 72.0
-DEFAULT_MAX_BRIDGES = 4
+DEFAULT_MAX_BRIDGES = 2
 DEFAULT_TEXT_MIN_SHINGLES = 6
 DEFAULT_TEXT_TEMPLATE_CLUSTERS = 4
 # Text linking reads at most this much of each ad (the rest is rarely anything but filler).
@@ -121,8 +127,11 @@ MAX_ID_CHARS = 200
 _NO_TIME = math.inf
 # A connector occurs at least this many times more often overall than alongside the
 # identifier judged (see _bridging_hubs).
-_CONNECTOR_SHARE = 3
+_CONNECTOR_SHARE = 2
 _PHOTO_PREFIXES = ("img:", "phash:")
+# An identifier whose ads split into more groups than this or than max_bridges (first
+# pass) is hub-like and never joins two connectors of another identifier.
+_INTERMEDIATE_GROUPS = 6
 
 
 @dataclass(frozen=True)
@@ -433,9 +442,21 @@ class Linkage:
 
     def assignments(self) -> Iterator[Tuple[str, str, int]]:
         """(ad_id, cluster_id, cluster_size) for every ad, in input order."""
-        sizes = self.sizes
-        for ad_id, k in zip(self.corpus.ad_ids, self.cluster_of):
-            yield ad_id, self.cluster_id(k), sizes[k]
+        ids = self.cluster_ids()
+        cluster_of = self.cluster_of
+        return zip(
+            self.corpus.ad_ids,
+            map(ids.__getitem__, cluster_of),
+            map(self.sizes.__getitem__, cluster_of),
+        )
+
+    def cluster_ids(self) -> List[str]:
+        """The stable id of every cluster number."""
+        known = self._ids
+        return [
+            known.get(k) or stable_cluster_id(ad_id)
+            for k, ad_id in enumerate(map(self.corpus.ad_ids.__getitem__, self._earliest_members()))
+        ]
 
     def members(self, min_size: int = 2) -> Dict[int, List[int]]:
         """Ad indexes of every cluster with at least ``min_size`` ads."""
@@ -550,7 +571,7 @@ class Linkage:
 
 def stable_cluster_id(earliest_ad_id: str) -> str:
     """The cluster id derived from its earliest member's ad_id: ``htc-`` + 16 hex."""
-    return "htc-" + hashlib.sha1(earliest_ad_id.encode("utf-8")).hexdigest()[:16]
+    return "htc-" + hashlib.blake2b(earliest_ad_id.encode("utf-8"), digest_size=8).hexdigest()
 
 
 def _occurrence_starts(corpus: Corpus) -> array:
@@ -631,16 +652,16 @@ def _link(corpus: Corpus, config: LinkConfig) -> Linkage:
     return Linkage(corpus, label, hubs, linking, text_links)
 
 
-def _count_groups(carried: List[List[int]], connector_key: Dict[int, int]) -> int:
-    """How many groups the ads form; ads join when their connectors share a key."""
+def _groups(carried: List[List[int]], connector_key: Dict[int, int]) -> List[List[int]]:
+    """The connectors of each group of ads; ads join when their connectors share a key."""
     group_of: Dict[int, int] = {}
     parent: List[int] = []
-    ad_group: List[int] = []
+    members: List[int] = []
     for others in carried:
-        present = [connector_key[o] for o in others if o in connector_key]
+        present = [o for o in others if o in connector_key]
         if not present:
             continue
-        keys = [group_of[k] for k in present if k in group_of]
+        keys = [group_of[connector_key[o]] for o in present if connector_key[o] in group_of]
         if keys:
             root = _find(parent, keys[0])
             for key in keys[1:]:
@@ -650,11 +671,23 @@ def _count_groups(carried: List[List[int]], connector_key: Dict[int, int]) -> in
         else:
             root = len(parent)
             parent.append(root)
-        for k in present:
-            if k not in group_of:
-                group_of[k] = root
-        ad_group.append(root)
-    return len({_find(parent, g) for g in ad_group})
+        for o in present:
+            group_of.setdefault(connector_key[o], root)
+        members.extend(present)
+    found: Dict[int, List[int]] = {}
+    for o in dict.fromkeys(members):
+        found.setdefault(_find(parent, group_of[connector_key[o]]), []).append(o)
+    return list(found.values())
+
+
+def _concurrent(spans: List[Tuple[float, float]]) -> int:
+    """Most spans (first, last) covering one instant."""
+    events = sorted([(first, 0) for first, _ in spans] + [(last, 1) for _, last in spans])
+    best = active = 0
+    for _, closing in events:
+        active += -1 if closing else 1
+        best = max(best, active)
+    return best
 
 
 def _co_occurring_keys(
@@ -663,12 +696,13 @@ def _co_occurring_keys(
     ads_of: Callable[[int], Sequence[int]],
     occ_id: array,
     occ_start: array,
+    via: Callable[[int], bool],
 ) -> Dict[int, int]:
-    """Connector -> key, equal keys for connectors found together in an ad elsewhere.
+    """Connector -> key, equal keys for connectors joined by the ads outside ``own_ads``.
 
-    Two identifiers in one ad belong to one poster, so they can never make two groups.
-    Only direct co-occurrence counts: no third identifier (which could be another hub)
-    is trusted to join them.
+    Two identifiers in one ad belong to one poster, so they can never make two groups;
+    neither can two that each share an ad with a third identifier ``via`` accepts (one
+    that is not itself hub-like, so one hub cannot hide another).
     """
     parent = {c: c for c in connectors}
 
@@ -683,10 +717,15 @@ def _co_occurring_keys(
             if ad in own_ads:
                 continue
             for number in occ_id[occ_start[ad] : occ_start[ad + 1]]:
-                if number != connector and number in parent:
-                    a, b = find(connector), find(number)
-                    if a != b:
-                        parent[max(a, b)] = min(a, b)
+                if number == connector:
+                    continue
+                if number not in parent:
+                    if not via(number):
+                        continue
+                    parent[number] = number
+                a, b = find(connector), find(number)
+                if a != b:
+                    parent[max(a, b)] = min(a, b)
     return {c: find(c) for c in connectors}
 
 
@@ -700,22 +739,16 @@ def _bridging_hubs(
     city_count: Dict[int, int],
     config: LinkConfig,
 ) -> None:
-    """Flag identifiers that join more than max_bridges otherwise separate posters.
-
-    For an identifier x, its ads are grouped by the other identifiers they carry that
-    live mostly outside x's ads (a poster's own recurring phone, handle or photos). An
-    identifier that occurs mostly where x does (x's twin: its phash, a banner beside a
-    support number) or only once says nothing about who posted, so it groups nothing.
-    Flagging removes connectors, so the rounds repeat until no new hub appears; the
-    result depends on the set of ads only, not on their order.
-    """
+    """Flag identifiers joining more than max_bridges separate, concurrent posters (rule 3)."""
     occ_id = corpus.occ_id
     occ_start = _occurrence_starts(corpus)
     names = corpus.id_names
-    # Photos rotate: one operator posts a different picture in each ad, so photos would
-    # split a network's own phone into many groups. Posters are told apart by the
-    # identifiers they choose (phone, email, wallet, handle); photos still link.
+    # Flagging removes connectors and intermediates, so rounds repeat until no new hub
+    # appears; everything depends on the set of ads only, not on their order.
     connector_ads: Dict[int, List[int]] = {}
+    first_count: Dict[int, int] = {}
+    intermediate_groups = min(_INTERMEDIATE_GROUPS, config.max_bridges)
+    times = corpus.times
 
     def ads_for(number: int) -> Sequence[int]:
         found = ads_of.get(number)
@@ -742,10 +775,14 @@ def _bridging_hubs(
                 for other, count in inside.items()
                 if degree[other] > 1
                 and count * _CONNECTOR_SHARE <= degree[other]
+                # Photos rotate (one operator, a new picture per ad): they would split a
+                # network's own phone. Posters are told apart by what they choose.
                 and not names[other].startswith(_PHOTO_PREFIXES)
             }
             connectors_of[number] = connectors
-            if _count_groups(carried, {c: c for c in connectors}) > config.max_bridges:
+            first_groups = len(_groups(carried, {c: c for c in connectors}))
+            first_count[number] = first_groups
+            if first_groups > config.max_bridges:
                 suspects.append((number, carried, connectors))
         # Only for suspects: merge connectors that also meet in ads of their own.
         needed = {
@@ -760,8 +797,32 @@ def _bridging_hubs(
                     connector_ads.setdefault(other, []).append(ad)
             needed.clear()
         for number, carried, connectors in suspects:
-            keys = _co_occurring_keys(connectors, set(ads_of[number]), ads_for, occ_id, occ_start)
-            if _count_groups(carried, keys) > config.max_bridges:
+            own = set(ads_of[number])
+
+            def via(other: int, judged: int = number) -> bool:
+                return (
+                    other != judged
+                    and bool(linking[other])
+                    and other not in hubs
+                    and first_count.get(other, 0) <= intermediate_groups
+                )
+
+            keys = _co_occurring_keys(connectors, own, ads_for, occ_id, occ_start, via)
+            groups = _groups(carried, keys)
+            if len(groups) <= config.max_bridges:
+                continue
+            # One poster rotating burner phones uses them one after another; separate
+            # posters are active at the same time. Count the groups active at once, each
+            # over the whole life of its identifiers (untimed ads count as always active).
+            spans = []
+            for group in groups:
+                moments = [times[ad] for c in group for ad in ads_for(c)]
+                timed = [t for t in moments if t != _NO_TIME]
+                if len(timed) < len(moments) or not timed:
+                    spans.append((-_NO_TIME, _NO_TIME))
+                else:
+                    spans.append((min(timed), max(timed)))
+            if _concurrent(spans) > config.max_bridges:
                 flagged.append(number)
         for number in flagged:
             hubs[number] = Hub(names[number], degree[number], city_count[number], "bridges")

@@ -70,6 +70,13 @@ EMOJI_CATEGORIES = frozenset({"emoji", "emoji_context"})
 
 _VARIATION_SELECTORS = re.compile("[\ufe0e\ufe0f\u200d]")
 # Ages as ads write them: "21yo", "19 y/o", "22 años", "20 ans", "23 anos", "25 лет", "18岁".
+# Words too frequent in ads (of any kind) to anchor a phrase on: a phrase is looked up from
+# its longest word outside this set, so most ads never reach the positional check.
+_COMMON_WORDS = lang.STOPWORDS | frozenset(
+    "available experience book call days day hours hour time only new girls girl town city "
+    "24 7 disponible disponivel chicas meninas filles девочки девушки".split()
+)
+_AGE_WORDS = frozenset({"yo", "y", "years", "year", "anos", "ans", "лет"})
 _AGE = re.compile(r"[1-5]\d\s?(?:yo\b|y/o|y\.o\b|years? old|anos|ans\b|лет|岁)")
 
 
@@ -96,15 +103,17 @@ class Lexicon:
     """Indicators compiled for matching; build with ``compile_indicators``."""
 
     phrases: Dict[str, Tuple[Indicator, ...]]  # folded words joined by one space -> rows
-    # Each phrase is anchored on its longest (rarest) word: anchor -> (offset of the anchor
+    # Each phrase is anchored on its longest uncommon word: anchor -> (offset of the anchor
     # in the phrase, phrase words, phrase key, set of its words), longest phrases first.
     anchors: Dict[str, Tuple[Tuple[int, List[str], str, FrozenSet[str]], ...]]
     anchor_set: FrozenSet[str]
     prefixes: Dict[str, Tuple[Indicator, ...]]  # single-word "prefix*" patterns
-    prefix_leads: Tuple[bytes, ...]  # UTF-8 first bytes of the prefixes: a cheap gate
+    # bytes.translate delete tables keeping only the UTF-8 lead bytes that can start a
+    # prefix / a multi-character spaceless key: an empty result rules the scan out.
+    prefix_gate: bytes
     spaceless: Dict[str, Tuple[Indicator, ...]]  # zh/ja/th strings and emoji -> rows
     spaceless_regex: Optional[re.Pattern[str]]  # the multi-character ones, as a trie
-    spaceless_leads: Tuple[bytes, ...]  # UTF-8 lead byte of their first non-ASCII character
+    spaceless_gate: bytes
     single_chars: Tuple[Tuple[str, Tuple[Indicator, ...]], ...]  # one-character keys (emoji)
     evidence: Dict[str, re.Pattern[str]]  # phrase key -> regex finding it in folded text
     structural: Dict[str, Indicator]
@@ -169,12 +178,27 @@ _ASCII_PUNCTUATION = bytes.maketrans(b"!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", b" "
 _OTHER_SEPARATORS = re.compile(
     "[\u00a1-\u00bf\u2000-\u206f\u2190-\u2bff\u3000-\u303f\ufe0e\ufe0f\uff01-\uff0f\U0001f000-\U0001faff]+"
 )
-# UTF-8 bytes of the characters _OTHER_SEPARATORS removes (U+00A1-00BF, U+2000-2BFF,
-# U+3000-303F, U+FE0E-FE0F, U+FF01-FF0F, emoji): most ads have none.
-_SYMBOL_BYTES = re.compile(rb"[\xc2\xe2\xf0]|\xe3\x80|\xef[\xb8\xbc]")
-# UTF-8 lead bytes of accented Latin letters and of combining marks: only ads containing
-# one pay for accent folding.
-_ACCENT_BYTES = re.compile(rb"[\xc3-\xc8\xcc\xcd]|\xe1[\xb8-\xbb]")
+# Lead bytes that decide the slower steps, kept by one bytes.translate (C, about a byte
+# per nanosecond) instead of regex scans: accented Latin letters and combining marks
+# (C3-C8, CC, CD) need accent folding; C2, E2, E3, EF and F0 start the symbols
+# _OTHER_SEPARATORS removes (and E2/F0 the emoji); D0-DF and E0-EF other than E2/EF
+# start non-Latin scripts.
+_ACCENT_LEADS = bytes(range(0xC3, 0xC9)) + b"\xcc\xcd"
+_SYMBOL_LEADS = b"\xc2\xe2\xe3\xef\xf0"
+_SCRIPT_LEADS = bytes(b for b in range(0xD0, 0xF0) if b not in (0xE2, 0xEF))
+_EMOJI_LEADS = b"\xe2\xf0"
+_KEEP_ONLY = {
+    name: bytes(b for b in range(256) if b not in keep)
+    for name, keep in (
+        ("accent", _ACCENT_LEADS),
+        ("symbol", _SYMBOL_LEADS),
+        ("script", _SCRIPT_LEADS),
+        ("emoji", _EMOJI_LEADS),
+    )
+}
+_DELETE_ALL_BUT_LEADS = bytes(
+    b for b in range(256) if b not in _ACCENT_LEADS + _SYMBOL_LEADS + _SCRIPT_LEADS
+)
 
 
 def fold(text: str) -> str:
@@ -189,21 +213,22 @@ def words_of(text: str) -> List[str]:
 
 
 def _prepare(text: str) -> Tuple[str, List[str], bytes]:
-    """Folded text, its words, and its UTF-8 bytes when it is not ASCII (else b"")."""
+    """Folded text, its words, and the lead bytes of its non-ASCII characters (b"" for ASCII)."""
     lowered = text.lower()
     if lowered.isascii():
         cleaned = lowered.encode("ascii").translate(_ASCII_PUNCTUATION).decode("ascii")
         return lowered, cleaned.split(), b""
     lowered = lowered.replace("ё", "е")
     data = lowered.encode("utf-8", "surrogatepass")
-    if _ACCENT_BYTES.search(data):
+    leads = data.translate(None, _DELETE_ALL_BUT_LEADS)
+    if leads.translate(None, _KEEP_ONLY["accent"]):
         decomposed = unicodedata.normalize("NFD", lowered)
         lowered = unicodedata.normalize("NFC", _COMBINING_MARKS.sub("", decomposed))
         data = lowered.encode("utf-8", "surrogatepass")
     cleaned = data.translate(_ASCII_PUNCTUATION).decode("utf-8", "replace")
-    if _SYMBOL_BYTES.search(data):
+    if leads.translate(None, _KEEP_ONLY["symbol"]):
         cleaned = _OTHER_SEPARATORS.sub(" ", cleaned)
-    return lowered, cleaned.split(), data
+    return lowered, cleaned.split(), leads or b"\x00"
 
 
 def _phrase_key(pattern: str) -> str:
@@ -250,14 +275,17 @@ def _find_evidence(regex: re.Pattern[str], folded: str) -> Optional[Tuple[int, i
     return None
 
 
-def _lead_bytes(keys: Iterable[str]) -> Tuple[bytes, ...]:
-    """UTF-8 lead byte of each key's first non-ASCII character (its first character when
-    it is all ASCII): a text without any of these bytes cannot contain any of the keys."""
-    leads = set()
+def _lead_gate(keys: Iterable[str]) -> bytes:
+    """Delete table keeping the UTF-8 lead byte of each key's first non-ASCII character: a
+    text whose non-ASCII lead bytes include none of them cannot contain any of the keys.
+    All-ASCII keys cannot be gated this way: the table then keeps everything."""
+    keep = set()
     for key in keys:
-        first = next((char for char in key if not char.isascii()), key[:1])
-        leads.add(first.encode("utf-8")[:1])
-    return tuple(sorted(leads))
+        first = next((char for char in key if not char.isascii()), None)
+        if first is None:
+            return b""
+        keep.add(first.encode("utf-8")[0])
+    return bytes(b for b in range(256) if b not in keep)
 
 
 @functools.lru_cache(maxsize=1)
@@ -298,7 +326,9 @@ def compile_indicators(indicators: Iterable[Indicator]) -> Lexicon:
     anchors: Dict[str, List[Tuple[int, List[str], str, FrozenSet[str]]]] = {}
     for key in phrases:
         words = key.split(" ")
-        offset = max(range(len(words)), key=lambda i: (len(words[i]), i))
+        offset = max(
+            range(len(words)), key=lambda i: (words[i] not in _COMMON_WORDS, len(words[i]), i)
+        )
         anchors.setdefault(words[offset], []).append((offset, words, key, frozenset(words)))
     multi = sorted(key for key in spaceless if len(key) > 1)
     return Lexicon(
@@ -309,10 +339,10 @@ def compile_indicators(indicators: Iterable[Indicator]) -> Lexicon:
         },
         anchor_set=frozenset(anchors),
         prefixes={key: tuple(rows) for key, rows in prefixes.items()},
-        prefix_leads=_lead_bytes(prefixes),
+        prefix_gate=_lead_gate(prefixes),
         spaceless={key: tuple(rows) for key, rows in spaceless.items()},
         spaceless_regex=_trie_regex([re.escape(c) for c in key] for key in multi),
-        spaceless_leads=_lead_bytes(multi),
+        spaceless_gate=_lead_gate(multi),
         single_chars=tuple(
             (key, tuple(rows)) for key, rows in sorted(spaceless.items()) if len(key) == 1
         ),
@@ -369,6 +399,13 @@ def _word_start(folded: str, word: str) -> int:
     return start
 
 
+def _may_state_ages(folded: str, words: List[str]) -> bool:
+    """Cheap test (set and substring operations in C) before the age regex scans the ad."""
+    if not _AGE_WORDS.isdisjoint(words) or "岁" in folded or "y/o" in folded or "y.o" in folded:
+        return True
+    return "yo" in folded and any(digit + "yo" in folded for digit in "0123456789")
+
+
 def _number(value: object) -> Optional[float]:
     if value is None or value == "":
         return None
@@ -402,9 +439,11 @@ def assess(
         lexicon = default_lexicon()
     else:
         lexicon = _compile_cached(tuple(indicators))
-    folded, words, data = _prepare(text)
+    folded, words, leads = _prepare(text)
     detected = (lang.normalise_code(language) if language else "") or lang.identify(
-        text, words=words[:LANGUAGE_WORDS]
+        text,
+        words=words[:LANGUAGE_WORDS],
+        other_scripts=bool(leads.translate(None, _KEEP_ONLY["script"])),
     )
     source = text if len(folded) == len(text) else folded  # evidence as written when possible
 
@@ -415,23 +454,24 @@ def assess(
         hits.extend((start, row, span) for row in lexicon.phrases[key])
     # Byte gates (memchr in C): Latin ads skip the Cyrillic prefix check, Latin and
     # Cyrillic ads skip the Chinese scan, ASCII ads skip all of it.
-    if data:
-        if lexicon.prefixes and any(lead in data for lead in lexicon.prefix_leads):
-            hits.extend(_prefix_hits(lexicon, words, folded, source))
-        if lexicon.spaceless_regex is not None and any(
-            lead in data for lead in lexicon.spaceless_leads
-        ):
-            for match in lexicon.spaceless_regex.finditer(folded):
-                rows = lexicon.spaceless.get(match.group(), ())
-                hits.extend(
-                    (match.start(), row, source[match.start() : match.end()]) for row in rows
-                )
-        for char, rows in lexicon.single_chars:
+    if lexicon.prefixes and (
+        not lexicon.prefix_gate or (leads and leads.translate(None, lexicon.prefix_gate))
+    ):
+        hits.extend(_prefix_hits(lexicon, words, folded, source))
+    if lexicon.spaceless_regex is not None and (
+        not lexicon.spaceless_gate or (leads and leads.translate(None, lexicon.spaceless_gate))
+    ):
+        for match in lexicon.spaceless_regex.finditer(folded):
+            rows = lexicon.spaceless.get(match.group(), ())
+            hits.extend((match.start(), row, source[match.start() : match.end()]) for row in rows)
+    if leads:
+        emoji = leads.translate(None, _KEEP_ONLY["emoji"])
+        for char, rows in lexicon.single_chars if emoji else ():
             if char in folded:
                 start = folded.index(char)
                 hits.extend((start, row, source[start : start + 1]) for row in rows)
     multiple = lexicon.structural.get("@multiple_women")
-    if multiple is not None:
+    if multiple is not None and _may_state_ages(folded, words):
         ages: Dict[str, re.Match[str]] = {}
         for match in _AGE.finditer(folded):
             age = match.group()[:2]

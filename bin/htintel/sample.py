@@ -232,6 +232,15 @@ CONTACT = {
     "ru": "Звони {phone}",
     "zh": "电话 {phone}",
 }
+# Trafficking indicators (lookups/htintel_indicators.csv, youth) that some operators use.
+RISKY = {
+    "en": "young and fresh girls, barely legal",
+    "es": "jovencitas recien cumplidos 18",
+    "pt": "novinhas, acabou de fazer 18",
+    "fr": "jeune et fraiche, tout juste majeure",
+    "ru": "молоденькие, только исполнилось 18",
+    "zh": "学生妹 刚满18",
+}
 # Made-up syllables for each operator's own turns of phrase (their text fingerprint).
 SYLLABLES = (
     "ka",
@@ -355,6 +364,7 @@ class _Poster:
     photos: List[Dict[str, str]]
     phrases: List[str]
     signature: List[str]
+    risky: bool = False
 
 
 class _Builder:
@@ -432,6 +442,8 @@ class _Builder:
         lines.extend(chosen)
         # Reworded but recognisable: two of the poster's three signature lines, reordered.
         lines.extend(rng.sample(poster.signature, 2))
+        if poster.risky and rng.random() < 0.7:
+            lines.append(RISKY[language])
         for phone in phones:
             lines.append(CONTACT[language].format(phone=_phone_text(rng, phone)))
             ids.append("phone:" + phonenumbers.format_number(phone, PhoneNumberFormat.E164))
@@ -505,6 +517,7 @@ class _Builder:
                 emails=rng.randint(0, 2),
                 photos=rng.randint(3, 10),
             )
+            poster.risky = rng.random() < 0.5
             women = [rng.choice(NAMES[poster.language]) for _ in range(rng.randint(1, 4))]
             day = rng.randint(0, self.config.days // 3)
             end = min(self.config.days, day + rng.randint(21, 56))

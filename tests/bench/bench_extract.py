@@ -78,7 +78,18 @@ LANGUAGES: Dict[str, Dict[str, Sequence[str]]] = {
             "Se buscan señoritas para trabajar, buen sueldo, alojamiento incluido.",
             "Solo hombres educados, sin números privados.",
         ),
-        "digits": ("cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve"),
+        "digits": (
+            "cero",
+            "uno",
+            "dos",
+            "tres",
+            "cuatro",
+            "cinco",
+            "seis",
+            "siete",
+            "ocho",
+            "nueve",
+        ),
         "call": ("Llámame al", "Tel", "Whatsapp", "Informes al"),
     },
     "fr": {
@@ -114,7 +125,18 @@ LANGUAGES: Dict[str, Dict[str, Sequence[str]]] = {
             "Работа для девушек за границей, высокий доход.",
             "Дата 01.07.2024, время 18:00-20:00.",
         ),
-        "digits": ("ноль", "один", "два", "три", "четыре", "пять", "шесть", "семь", "восемь", "девять"),
+        "digits": (
+            "ноль",
+            "один",
+            "два",
+            "три",
+            "четыре",
+            "пять",
+            "шесть",
+            "семь",
+            "восемь",
+            "девять",
+        ),
         "call": ("Звони:", "Тел.", "Номер", "Пиши"),
     },
     "zh": {
@@ -136,7 +158,18 @@ LANGUAGES: Dict[str, Dict[str, Sequence[str]]] = {
             "75B, 1,68 m, PLZ 10115.",
             "Modelle gesucht, Verdienst 5000€ im Monat.",
         ),
-        "digits": ("null", "eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun"),
+        "digits": (
+            "null",
+            "eins",
+            "zwei",
+            "drei",
+            "vier",
+            "fünf",
+            "sechs",
+            "sieben",
+            "acht",
+            "neun",
+        ),
         "call": ("Ruf an:", "Tel.", "Termine unter", "Handy"),
     },
     "it": {
@@ -147,7 +180,18 @@ LANGUAGES: Dict[str, Dict[str, Sequence[str]]] = {
             "Misure 90-60-90, CAP 00185.",
             "Cerchiamo ragazze per lavoro all'estero.",
         ),
-        "digits": ("zero", "uno", "due", "tre", "quattro", "cinque", "sei", "sette", "otto", "nove"),
+        "digits": (
+            "zero",
+            "uno",
+            "due",
+            "tre",
+            "quattro",
+            "cinque",
+            "sei",
+            "sette",
+            "otto",
+            "nove",
+        ),
         "call": ("Chiamami al", "Tel.", "Cell.", "Solo whatsapp:"),
     },
 }
@@ -159,10 +203,38 @@ NUMBER_SHAPES: Dict[str, Tuple[str, int]] = {
     "BR": ("119", 8), "PT": ("91", 7), "RU": ("89", 9), "CN": ("13", 9), "TW": ("09", 8),
     "HK": ("6", 7), "DE": ("0151", 8), "AT": ("0664", 7), "CH": ("07", 8), "IT": ("3", 9),
 }  # fmt: skip
-EMAIL_DOMAINS = ("gmail.com", "yahoo.com", "hotmail.com", "outlook.com", "mail.ru", "gmx.de", "libero.it")
-HANDLE_FORMS = ("kik: {h}", "snap - {h}", "IG @{h}", "@{h} on telegram", "instagram.com/{h}", "t.me/{h}")
+EMAIL_DOMAINS = (
+    "gmail.com",
+    "yahoo.com",
+    "hotmail.com",
+    "outlook.com",
+    "mail.ru",
+    "gmx.de",
+    "libero.it",
+)
+HANDLE_FORMS = (
+    "kik: {h}",
+    "snap - {h}",
+    "IG @{h}",
+    "@{h} on telegram",
+    "instagram.com/{h}",
+    "t.me/{h}",
+)
 HANDLE_PLATFORMS = ("kik", "snapchat", "instagram", "telegram", "instagram", "telegram")
-NAME_PARTS = ("bella", "amber", "candy", "sofia", "lucia", "nina", "lily", "mia", "rose", "kitty", "vip", "luv")
+NAME_PARTS = (
+    "bella",
+    "amber",
+    "candy",
+    "sofia",
+    "lucia",
+    "nina",
+    "lily",
+    "mia",
+    "rose",
+    "kitty",
+    "vip",
+    "luv",
+)
 BASE58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
 FULLWIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 
@@ -174,7 +246,12 @@ class Identity:
         self.language = language
         self.country = rng.choice(LANGUAGES[language]["countries"])
         self.phone = _valid_number(rng, self.country)
-        name = rng.choice(NAME_PARTS) + rng.choice(("_", ".", "")) + rng.choice(NAME_PARTS) + str(rng.randint(1, 99))
+        name = (
+            rng.choice(NAME_PARTS)
+            + rng.choice(("_", ".", ""))
+            + rng.choice(NAME_PARTS)
+            + str(rng.randint(1, 99))
+        )
         self.email = "{}@{}".format(name.replace("_", "."), rng.choice(EMAIL_DOMAINS))
         form = rng.randrange(len(HANDLE_FORMS))
         self.handle_text = HANDLE_FORMS[form].format(h=name.replace(".", "_"))
@@ -206,7 +283,9 @@ def _btc_address(rng: random.Random) -> str:
 def _render_phone(rng: random.Random, identity: Identity, obfuscate: bool) -> str:
     national = phonenumbers.format_number(identity.phone, phonenumbers.PhoneNumberFormat.NATIONAL)
     if rng.random() < 0.2:
-        national = phonenumbers.format_number(identity.phone, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+        national = phonenumbers.format_number(
+            identity.phone, phonenumbers.PhoneNumberFormat.INTERNATIONAL
+        )
     if not obfuscate:
         return rng.choice((national, national.replace(" ", "."), national.replace(" ", "")))
     words = LANGUAGES[identity.language]["digits"]
@@ -236,7 +315,9 @@ def _render_email(rng: random.Random, identity: Identity, obfuscate: bool) -> st
     )
 
 
-def make_corpus(count: int, seed: int = 20240601) -> Tuple[List[Dict[str, str]], List[Dict[str, set]]]:
+def make_corpus(
+    count: int, seed: int = 20240601
+) -> Tuple[List[Dict[str, str]], List[Dict[str, set]]]:
     """``count`` ads as input records and, for each, the identifiers written into it."""
     rng = random.Random(seed)
     languages = [lang for lang, weight in LANGUAGE_WEIGHTS.items() for _ in range(weight)]
@@ -251,13 +332,20 @@ def make_corpus(count: int, seed: int = 20240601) -> Tuple[List[Dict[str, str]],
         lang = LANGUAGES[identity.language]
         obfuscated = rng.random() < 0.3
         sentences = rng.sample(list(lang["filler"]), k=min(len(lang["filler"]), rng.randint(2, 4)))
-        expected: Dict[str, set] = {"phones": set(), "emails": set(), "wallets": set(), "handles": set()}
+        expected: Dict[str, set] = {
+            "phones": set(),
+            "emails": set(),
+            "wallets": set(),
+            "handles": set(),
+        }
         wanted = rng.choice((0, 1, 1, 2, 2, 2, 3, 4))
         kinds = ["phone", "email", "handle", "wallet"][:wanted]
         for kind in kinds:
             if kind == "phone":
                 phone = _render_phone(rng, identity, obfuscated)
-                sentences.insert(rng.randrange(len(sentences) + 1), f"{rng.choice(lang['call'])} {phone}")
+                sentences.insert(
+                    rng.randrange(len(sentences) + 1), f"{rng.choice(lang['call'])} {phone}"
+                )
                 expected["phones"].add(phonenumbers.format_number(identity.phone, 0))
             elif kind == "email":
                 sentences.append("Email " + _render_email(rng, identity, obfuscated))
@@ -285,12 +373,17 @@ def make_corpus(count: int, seed: int = 20240601) -> Tuple[List[Dict[str, str]],
 def bench_in_process(ads: Sequence[Dict[str, str]]) -> Tuple[float, List[object]]:
     start = time.perf_counter()
     results = [
-        extract(ad["title"] + "\n" + ad["body"], country=ad["country"], city=ad["city"], url=ad["url"]) for ad in ads
+        extract(
+            ad["title"] + "\n" + ad["body"], country=ad["country"], city=ad["city"], url=ad["url"]
+        )
+        for ad in ads
     ]
     return len(ads) / (time.perf_counter() - start), results
 
 
-def bench_protocol(python: str, app_dir: str, command: str, chunks: List[List[Dict[str, str]]], repeats: int) -> Tuple[float, List[dict]]:
+def bench_protocol(
+    python: str, app_dir: str, command: str, chunks: List[List[Dict[str, str]]], repeats: int
+) -> Tuple[float, List[dict]]:
     best = 0.0
     records: List[dict] = []
     for _ in range(repeats):
@@ -313,7 +406,9 @@ def harness_seconds(chunks: List[List[Dict[str, str]]], sample_reply: List[dict]
     return time.perf_counter() - start
 
 
-def phone_scores(found: Sequence[Sequence[str]], truth: Sequence[Dict[str, set]]) -> Tuple[float, float]:
+def phone_scores(
+    found: Sequence[Sequence[str]], truth: Sequence[Dict[str, set]]
+) -> Tuple[float, float]:
     tp = fp = fn = 0
     for phones, expected in zip(found, truth):
         got = set(phones)
@@ -332,7 +427,9 @@ def _as_list(value: object) -> List[str]:
 def build_app(rebuild: bool) -> str:
     app = os.path.join(REPO, "build", "htintel")
     if rebuild or not os.path.isdir(os.path.join(app, "lib")):
-        subprocess.run(["./package.sh", "--skip-appinspect"], cwd=REPO, check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            ["./package.sh", "--skip-appinspect"], cwd=REPO, check=True, stdout=subprocess.DEVNULL
+        )
     return app
 
 
@@ -352,16 +449,27 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
     chunks = [ads[i : i + CHUNK_ROWS] for i in range(0, len(ads), CHUNK_ROWS)]
     python = pick_python()
     app = build_app(args.rebuild)
-    print(f"corpus: {len(ads)} ads, {len(chunks)} chunk(s), mean body {sum(len(a['body']) for a in ads) // len(ads)} chars")
+    print(
+        f"corpus: {len(ads)} ads, {len(chunks)} chunk(s), mean body {sum(len(a['body']) for a in ads) // len(ads)} chars"
+    )
     print(f"python: {python}")
 
     rate_a, results = bench_in_process(ads)
     with tempfile.TemporaryDirectory(prefix="htintel-bench-") as scratch:
         bench_app = os.path.join(scratch, "htintel")
-        shutil.copytree(app, bench_app)
+        shutil.copytree(app, bench_app, ignore=shutil.ignore_patterns("bin"))
+        # bin/ from the working tree, as package.sh would copy it: other builds may be
+        # rewriting build/htintel while this runs.
+        shutil.copytree(
+            os.path.join(REPO, "bin"),
+            os.path.join(bench_app, "bin"),
+            ignore=shutil.ignore_patterns("__pycache__"),
+        )
         for name in os.listdir(BENCH_COMMANDS):
             if name.endswith(".py"):
-                shutil.copy(os.path.join(BENCH_COMMANDS, name), os.path.join(bench_app, "bin", name))
+                shutil.copy(
+                    os.path.join(BENCH_COMMANDS, name), os.path.join(bench_app, "bin", name)
+                )
         rate_c, _ = bench_protocol(python, bench_app, "htnoop", chunks, args.repeats)
         rate_b, extracted = bench_protocol(python, bench_app, "htextract", chunks, args.repeats)
         rate_d, baseline = bench_protocol(python, bench_app, "htbaseline", chunks, 1)

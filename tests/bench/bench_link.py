@@ -57,9 +57,9 @@ def write_rows(path: str, ads: int, seed: int = 11) -> int:
                 if k % 7 == 6:
                     city = rng.randrange(CITIES)
                 ids = [phones[k * len(phones) // size]]
-                if handles and rng.random() < 0.2:
+                if handles and rng.random() < 0.25:
                     ids.append(rng.choice(handles))
-                if images and rng.random() < 0.2:
+                if images and rng.random() < 0.25:
                     ids.append(rng.choice(images))
                 for hub, rate in zip(hubs, hub_rates):
                     if rng.random() < rate:
@@ -102,7 +102,7 @@ print(f"  {assigned:,} ads, {len(summaries):,} networks of 2+ ads (largest {summ
 """
 
 
-def bench_in_process(ads: int) -> None:
+def bench_in_process(ads: int, python: str = sys.executable) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         rows = os.path.join(tmp, "rows.tsv")
         started = time.perf_counter()
@@ -111,14 +111,14 @@ def bench_in_process(ads: int) -> None:
             f"generated {ads:,} ads with {occurrences:,} identifier occurrences in {time.perf_counter() - started:.1f} s"
         )
         result = subprocess.run(
-            [sys.executable, "-B", "-c", CHILD, rows, os.path.join(REPO, "bin")],
+            [python, "-B", "-c", CHILD, rows, os.path.join(REPO, "bin")],
             capture_output=True,
             text=True,
             check=False,
         )
         if result.returncode != 0:
             raise SystemExit(result.stderr)
-        print("in-process (child process, peak RSS from ru_maxrss):")
+        print(f"in-process ({os.path.basename(python)} child process, peak RSS from ru_maxrss):")
         print(result.stdout.rstrip())
 
 
@@ -167,11 +167,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--ads", type=int, default=1_000_000)
     parser.add_argument("--protocol-ads", type=int, default=100_000)
+    parser.add_argument(
+        "--python", default=sys.executable, help="interpreter for the in-process run"
+    )
     args = parser.parse_args()
     # The protocol runs first, so ru_maxrss of the children is the htlink processes'.
     if args.protocol_ads:
         bench_protocol(args.protocol_ads)
-    bench_in_process(args.ads)
+    bench_in_process(args.ads, args.python)
 
 
 if __name__ == "__main__":

@@ -169,6 +169,15 @@ def test_agency_posting_for_many_women_under_one_phone_in_one_city_stays_one_net
     assert not linkage.hubs
 
 
+def test_operator_rotating_burner_phones_keeps_one_network_through_its_handle():
+    rows: List[Row] = []
+    for day in range(60):
+        phone = f"phone:+1713555{day // 10:04d}"  # a new burner every ten days
+        ids = [phone, "kik:amber22"] if day % 4 == 0 else [phone]
+        rows.append((f"b{day}", ids, T0 + day * DAY, CITIES[(day // 5) % 6], "US"))
+    assert len(groups(rows)) == 1
+
+
 def test_operator_moving_through_cities_with_several_phones_stays_one_network():
     rows: List[Row] = []
     phones = ["phone:+17135550001", "phone:+12145550002", "phone:+14045550003"]
@@ -187,7 +196,7 @@ def test_hub_twins_cannot_hide_each_other():
             ids = [f"phone:+1212555{n:04d}"]
             if k == 0:
                 ids += ["phone:+18885550111", "img:" + "b" * 64]
-            rows.append((f"n{n}-{k}", ids, T0 + (n * 11 + k * 4) * DAY, CITIES[n], "US"))
+            rows.append((f"n{n}-{k}", ids, T0 + (n + k * 4) * DAY, CITIES[n], "US"))
     found = groups(rows)
     assert len(found) == 8
 

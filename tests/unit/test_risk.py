@@ -277,3 +277,29 @@ def test_invalid_rows_are_rejected_with_file_and_line(tmp_path, row, message):
         and "line 2" in str(error.value)
         and os.fspath(path) in str(error.value)
     )
+
+
+def test_ascii_prefix_and_spaceless_patterns_match_ascii_ads(tmp_path):
+    path = tmp_path / "indicators.csv"
+    path.write_text(
+        "code,language,pattern,weight,category,source\n"
+        "youth,es,jovencit*,0.3,youth,test\n"
+        "emoji_code,*,<3<3,0.1,emoji_context,test\n",
+        encoding="utf-8",
+    )
+    lexicon = compile_indicators(load_indicators(str(path)))
+    assert assess("Hola, jovencitas aqui", indicators=lexicon).indicators == ("youth",)
+    assert set(assess("jovencita <3<3", indicators=lexicon).indicators) == {"youth", "emoji_code"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anna 21yo, Maria 23yo",
+        "Anna 21y/o, Maria 23y/o",
+        "Anna 21 y.o, Maria 23 y.o",
+        "丽丽18岁 娜娜20岁",
+    ],
+)
+def test_glued_age_forms_are_found(text):
+    assert "multiple_women" in assess(text, indicators=LEXICON).indicators

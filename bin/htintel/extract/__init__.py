@@ -75,6 +75,7 @@ def _region_of_host_label(label: str) -> Optional[str]:
     return place.country.upper()
 
 
+@lru_cache(maxsize=4096)
 def _region_of_host(host: str) -> Optional[str]:
     """Region from a site host: a city label ("melbourne.example.com") or a ccTLD (".com.au")."""
     labels = [label for label in host.split(".") if label]
@@ -100,12 +101,14 @@ def region_hint(
 
     Example: ``region_hint(url="https://melbourne.example.com/ad/1") == "AU"``.
     """
-    host = urls.host_of(url) if url and len(url) <= 2048 else None
-    return _region_hint(country, city, host)
+    region = _region_of_place(country or None, city or None)
+    if region is None and url and len(url) <= 2048:
+        region = _region_of_host(urls.host_of(url))
+    return region
 
 
 @lru_cache(maxsize=4096)
-def _region_hint(country: Optional[str], city: Optional[str], host: Optional[str]) -> Optional[str]:
+def _region_of_place(country: Optional[str], city: Optional[str]) -> Optional[str]:
     if country:
         code = country.strip().upper()
         if code == "UK":
@@ -116,8 +119,6 @@ def _region_hint(country: Optional[str], city: Optional[str], host: Optional[str
         region = _region_of_city(city)
         if phones.region_is_supported(region):
             return region
-    if host:
-        return _region_of_host(host)
     return None
 
 
@@ -153,5 +154,5 @@ def extract(
         emails=emails.find_emails(clean) if "email" in types else (),
         wallets=wallets.find_wallets(clean) if "wallet" in types else (),
         handles=found_handles.handles if "handle" in types else (),
-        urls=urls.find_urls(clean, urls.host_of(url) if url else None) if "url" in types else (),
+        urls=urls.find_urls(clean, url) if "url" in types else (),
     )

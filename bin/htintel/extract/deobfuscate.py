@@ -51,7 +51,9 @@ _SYMBOL_DIGITS = {
 }
 _REPLACEMENTS: Mapping[str, str] = MappingProxyType({**_SYMBOL_DIGITS, **_SMALL_CAPITALS})
 _SPECIAL = re.compile(
-    "[" + _INVISIBLE + "]+|[\ud800-\udfff]|[\x00-\x08\x0b-\x1f\x7f-\x9f]|[^\\D0-9]|["
+    "["
+    + _INVISIBLE
+    + "]+|[\ud800-\udfff]|[\x00-\x08\x0b-\x1f\x7f-\x9f]|[^\\D0-9]|["
     + "".join(_REPLACEMENTS)
     + "]"
 )
@@ -111,8 +113,9 @@ def digitize(text: str) -> str:
     Example: ``digitize("six one 7 - 5five5 - O1 23") == "61 7 - 555 - 01 23"``.
     """
     lower = text.lower()
-    if numbers.has_spelled_digits(lower):
+    spelled, lookalikes = numbers.needed_passes(lower)
+    if spelled:
         return numbers.digits_for_lookalikes(numbers.spelled_to_digits(lower))
-    if numbers.has_lookalikes(lower):
+    if lookalikes:
         return numbers.digits_for_lookalikes(lower)
     return lower

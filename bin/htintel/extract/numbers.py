@@ -81,7 +81,16 @@ _TENS: Tuple[Tuple[str, ...], ...] = (  # 20, 30 ... 90
     ("veinte", "treinta", "cuarenta", "cincuenta", "sesenta", "setenta", "ochenta", "noventa"),
     ("vingt", "trente", "quarante", "cinquante", "soixante"),
     ("vinte", "trinta", "quarenta", "cinquenta", "sessenta", "setenta", "oitenta", "noventa"),
-    ("двадцать", "тридцать", "сорок", "пятьдесят", "шестьдесят", "семьдесят", "восемьдесят", "девяносто"),
+    (
+        "двадцать",
+        "тридцать",
+        "сорок",
+        "пятьдесят",
+        "шестьдесят",
+        "семьдесят",
+        "восемьдесят",
+        "девяносто",
+    ),
     ("zwanzig", "dreißig", "vierzig", "fünfzig", "sechzig", "siebzig", "achtzig", "neunzig"),
     ("venti", "trenta", "quaranta", "cinquanta", "sessanta", "settanta", "ottanta", "novanta"),
 )
@@ -142,7 +151,9 @@ _PLAIN_FORM_EXEMPT = frozenset(_DIGIT_NAMES[7])
 
 def _strip_accents(word: str) -> str:
     decomposed = unicodedata.normalize("NFD", word)
-    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+    return unicodedata.normalize(
+        "NFC", "".join(c for c in decomposed if not unicodedata.combining(c))
+    )
 
 
 def _build_lexicon() -> Mapping[str, Token]:
@@ -215,39 +226,45 @@ _STRONG_WORDS = NUMBER_WORDS - _COMMON_WORDS
 _WORD_SPLIT = re.compile(r"([^\W\d_]+)")
 # What may sit between two number words of one spoken number: spaces, hyphens, commas, dots.
 _WORD_GAP = re.compile(r"[\s\-,.]{1,3}\Z")
-_DIGIT_THEN_LETTER = re.compile(r"[0-9](?:[^\W\d_]|[|])")
 _LETTERS_AFTER_DIGIT = re.compile(r"[0-9]((?:[^\W\d_]|[|])+)")
 # Pieces a run-together word may be cut into ("eightfive"): digits, teens, tens, compounds.
 _SEGMENT_KINDS = frozenset("UTDEGV")
 _MAX_SEGMENTED_CHARS = 40
 # Any Chinese numeral, Hangul digit syllable or Thai letter: worth the full pass.
-_NON_LATIN_NUMERAL = re.compile("[" + "".join(_CJK_VALUES) + "".join(_KOREAN_DIGITS) + "\u0e01-\u0e4e]")
+_NON_LATIN_NUMERAL = re.compile(
+    "[" + "".join(_CJK_VALUES) + "".join(_KOREAN_DIGITS) + "\u0e01-\u0e4e]"
+)
 
 # Look-alike letters (after lower-casing; Cyrillic and Greek o too) inside a token that
 # also has a digit: "o1" -> "01", "6l7" -> "617".
 _LOOKALIKES = str.maketrans({"o": "0", "о": "0", "ο": "0", "l": "1", "i": "1", "|": "1"})
-_LOOKALIKE_TOKEN = re.compile(r"(?<![^\W\d_])(?=[oоοli|]*\d)[\doоοli|]*[oоοli|][\doоοli|]*(?![^\W\d_])")
+# Look-alikes right after a digit and not followed by a letter; run on the reversed text
+# too, for those right before a digit. Both start on a digit, which the engine finds fast.
+_LOOKALIKE_AFTER_DIGIT = re.compile(r"([0-9])([oоοli|]+)(?![^\W\d_])")
 _LOOKALIKE_CHARS = "oоοli|"
+# A bar between two groups of three or more digits separates them: 617|555|0123.
+_SEPARATING_BAR = re.compile(r"(?<=[0-9]{3})\|(?=[0-9]{3})")
 # A lone look-alike between two digit groups: "555 o 123".
-_LONE_LOOKALIKE = re.compile(r"(?<=\d)([\s\-.]{1,2})([oоοli])(?=[\s\-.]{0,2}\d)")
+_LONE_LOOKALIKE = re.compile(r"([0-9][\s\-.]{1,2})([oоοli])(?=[\s\-.]{0,2}[0-9])")
 
 
-def has_spelled_digits(lower_text: str) -> bool:
-    """Cheap test: may ``lower_text`` hold a spelled-out number worth the full pass?"""
+def needed_passes(lower_text: str) -> Tuple[bool, bool]:
+    """Cheap test of which passes ``lower_text`` needs: (spelled numbers, look-alike letters).
+
+    Spelled numbers: a Chinese/Korean/Thai numeral, a number word that is not also an
+    everyday word, three or more number words, or a number word glued to a digit
+    ("07861 five64985"). Look-alikes: a run of o, l, i or | glued to a digit ("3O5").
+    """
+    touching = _words_touching_digits(lower_text)
+    lookalikes = any(word.strip(_LOOKALIKE_CHARS) == "" for word in touching)
     if not lower_text.isascii() and _NON_LATIN_NUMERAL.search(lower_text):
-        return True
+        return True, lookalikes
     words = lower_text.replace("-", " ").replace(",", " ").split()
     if not _STRONG_WORDS.isdisjoint(words):
-        return True
+        return True, lookalikes
     if not NUMBER_WORDS.isdisjoint(words) and sum(map(NUMBER_WORDS.__contains__, words)) >= 3:
-        return True
-    # A word glued to digits ("07861 five64985") is a number word in a number, however common.
-    return any(_is_number_word(word) for word in _words_touching_digits(lower_text))
-
-
-def has_lookalikes(lower_text: str) -> bool:
-    """Cheap test: does ``lower_text`` have a letter that may stand for a digit next to a digit?"""
-    return any(word.strip(_LOOKALIKE_CHARS) == "" for word in _words_touching_digits(lower_text))
+        return True, lookalikes
+    return any(_is_number_word(word) for word in touching), lookalikes
 
 
 def _words_touching_digits(lower_text: str) -> List[str]:
@@ -255,16 +272,13 @@ def _words_touching_digits(lower_text: str) -> List[str]:
     found: List[str] = []
     # Both searches start on a digit, which the engine finds fast; the reversed text gives
     # the letters before a digit.
-    if _DIGIT_THEN_LETTER.search(lower_text):
-        found.extend(_LETTERS_AFTER_DIGIT.findall(lower_text))
-    backwards = lower_text[::-1]
-    if _DIGIT_THEN_LETTER.search(backwards):
-        found.extend(word[::-1] for word in _LETTERS_AFTER_DIGIT.findall(backwards))
+    found.extend(_LETTERS_AFTER_DIGIT.findall(lower_text))
+    found.extend(word[::-1] for word in _LETTERS_AFTER_DIGIT.findall(lower_text[::-1]))
     return found
 
 
 def _is_number_word(word: str) -> bool:
-    return word in NUMBER_WORDS or _segment(word) is not None
+    return word in NUMBER_WORDS or (len(word) >= 6 and _segment(word) is not None)
 
 
 def _segment(word: str) -> Optional[List[Token]]:
@@ -389,7 +403,11 @@ def spelled_to_digits(text: str) -> str:
                 break
             if nxt[0] == "C":
                 after = probe + 2
-                if after < len(parts) and _WORD_GAP.match(parts[after - 1]) and LEXICON.get(parts[after]):
+                if (
+                    after < len(parts)
+                    and _WORD_GAP.match(parts[after - 1])
+                    and LEXICON.get(parts[after])
+                ):
                     probe = after
                     continue
                 break
@@ -404,15 +422,13 @@ def spelled_to_digits(text: str) -> str:
 
 
 def _lookalike_digits(match: re.Match[str]) -> str:
-    token = match.group(0)
-    if "|" in token:
-        pieces = token.split("|")
-        if all(len(p) >= 3 for p in pieces[1:-1]) and len(pieces[0]) >= 2 and len(pieces[-1]) >= 2:
-            token = "-".join(pieces)  # 617|555|0123: the bar separates groups
-    return token.translate(_LOOKALIKES)
+    return match.group(1) + match.group(2).translate(_LOOKALIKES)
 
 
 def digits_for_lookalikes(text: str) -> str:
     """``text`` (lower-cased) with o, l, i and | read as 0 and 1 where they touch digits."""
-    text = _LOOKALIKE_TOKEN.sub(_lookalike_digits, text)
-    return _LONE_LOOKALIKE.sub(lambda m: m.group(1) + m.group(2).translate(_LOOKALIKES), text)
+    if "|" in text:
+        text = _SEPARATING_BAR.sub("-", text)
+    text = _LOOKALIKE_AFTER_DIGIT.sub(_lookalike_digits, text)
+    text = _LOOKALIKE_AFTER_DIGIT.sub(_lookalike_digits, text[::-1])[::-1]
+    return _LONE_LOOKALIKE.sub(_lookalike_digits, text)

@@ -144,7 +144,7 @@ def _groups_of(run: str) -> List[List[str]]:
 
 def _clean_tokens(run: str) -> List[str]:
     """Whitespace-separated pieces of ``run`` minus the dates, times and measurements."""
-    return [token for token in run.split() if not _NOT_PHONE_TOKEN.match(token)]
+    return [token for token in run.split() if token.isdigit() or not _NOT_PHONE_TOKEN.match(token)]
 
 
 def _numbers_in_groups(groups: List[str], plus: bool, region: Optional[str]) -> List[str]:

@@ -11,7 +11,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from htintel_bootstrap import bootstrap  # noqa: E402
+from htintel_bootstrap import bootstrap
 
 logger = bootstrap("htbaseline")
 
@@ -32,11 +32,15 @@ class BaselineCommand(StreamingCommand):
     def stream(self, records):
         leniency = phonenumbers.Leniency.VALID
         for record in records:
-            text = "\n".join(p for p in (_first(record.get("title")), _first(record.get("body"))) if p)
+            text = "\n".join(
+                p for p in (_first(record.get("title")), _first(record.get("body"))) if p
+            )
             region = (_first(record.get("country")) or "US").upper()
             phones = []
             for match in phonenumbers.PhoneNumberMatcher(text, region, leniency=leniency):
-                number = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
+                number = phonenumbers.format_number(
+                    match.number, phonenumbers.PhoneNumberFormat.E164
+                )
                 if number not in phones:
                     phones.append(number)
             record["ht_phone"] = phones

@@ -11,7 +11,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from htintel_bootstrap import bootstrap  # noqa: E402
+from htintel_bootstrap import bootstrap
 
 logger = bootstrap("htnoop")
 
