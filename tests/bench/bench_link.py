@@ -102,6 +102,33 @@ print(f"  {assigned:,} ads, {len(summaries):,} networks of 2+ ads (largest {summ
 """
 
 
+# The yardstick: a bare pure-Python union-find over the same rows, nothing else.
+BARE = r"""
+import resource, sys, time
+started = time.perf_counter()
+index, parent = {}, []
+def find(x):
+    while parent[x] != x:
+        parent[x] = parent[parent[x]]
+        x = parent[x]
+    return x
+with open(sys.argv[1], encoding="utf-8") as lines:
+    for line in lines:
+        ad_id, when, city, country, ids = line.rstrip("\n").split("\t")
+        ad = len(parent)
+        parent.append(ad)
+        for value in ids.split(" "):
+            seen = index.setdefault(value, ad)
+            if seen != ad:
+                a, b = find(seen), find(ad)
+                if a != b:
+                    parent[b] = a
+rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(f"  bare union-find over the same rows (yardstick): {time.perf_counter() - started:.2f} s wall, "
+      f"peak RSS {rss:.0f} MB")
+"""
+
+
 def bench_in_process(ads: int, python: str = sys.executable) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         rows = os.path.join(tmp, "rows.tsv")
@@ -120,6 +147,10 @@ def bench_in_process(ads: int, python: str = sys.executable) -> None:
             raise SystemExit(result.stderr)
         print(f"in-process ({os.path.basename(python)} child process, peak RSS from ru_maxrss):")
         print(result.stdout.rstrip())
+        bare = subprocess.run(
+            [python, "-B", "-c", BARE, rows], capture_output=True, text=True, check=True
+        )
+        print(bare.stdout.rstrip())
 
 
 def bench_protocol(ads: int) -> None:

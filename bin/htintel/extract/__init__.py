@@ -12,7 +12,8 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import FrozenSet, Optional, Tuple
+from types import MappingProxyType
+from typing import FrozenSet, Mapping, Optional, Tuple
 
 from htintel import geo
 from htintel.extract import deobfuscate, emails, handles, phones, urls, wallets
@@ -25,7 +26,7 @@ MAX_TEXT_CHARS = deobfuscate.MAX_TEXT_CHARS
 # Country-code TLDs whose sites are not tied to the country (.co, .io, .tv ...), and the
 # one ccTLD that differs from its ISO code.
 _GENERIC_CCTLDS = frozenset({"co", "io", "tv", "me", "ai", "ly", "fm", "ws", "cc", "to", "nu", "la", "am", "gg", "so", "sh", "ac", "im", "vc", "bz", "st", "su", "eu"})  # fmt: skip
-_CCTLD_REGIONS = {"uk": "GB"}
+_CCTLD_REGIONS: Mapping[str, str] = MappingProxyType({"uk": "GB"})
 MIN_HOST_CITY_POPULATION = 100_000
 _HOST_FILLER_LABELS = frozenset({"www", "m", "mobile", "com", "net", "org", "co", "gov", "edu", "ads", "ad"})  # fmt: skip
 

@@ -36,26 +36,32 @@ _INVISIBLE = (
     "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
     "\u2060-\u206f\u20e3\u3164\ufe00-\ufe0f\ufeff\uffa0\U000e0000-\U000e0fff"
 )
-_SMALL_CAPITALS = dict(zip("ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘʀꜱᴛᴜᴠᴡʏᴢ", "abcdefghijklmnoprstuvwyz"))
-_SYMBOL_DIGITS = {
-    **{chr(0x2776 + i): str(i + 1) for i in range(9)},  # ❶..❾
-    "\u277f": "10",  # ❿
-    **{chr(0x2780 + i): str(i + 1) for i in range(9)},  # ➀..➈
-    "\u2789": "10",
-    **{chr(0x278A + i): str(i + 1) for i in range(9)},  # ➊..➒
-    "\u2793": "10",
-    **{chr(0x24F5 + i): str(i + 1) for i in range(9)},  # ⓵..⓽
-    "\u24fe": "10",
-    "\u24ff": "0",  # ⓿
-    "\U0001f51f": "10",  # 🔟
-}
-_REPLACEMENTS: Mapping[str, str] = MappingProxyType({**_SYMBOL_DIGITS, **_SMALL_CAPITALS})
+_SMALL_CAPITALS = tuple(zip("ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘʀꜱᴛᴜᴠᴡʏᴢ", "abcdefghijklmnoprstuvwyz"))
+_SYMBOL_DIGITS = tuple(
+    {
+        **{chr(0x2776 + i): str(i + 1) for i in range(9)},  # ❶..❾
+        "\u277f": "10",  # ❿
+        **{chr(0x2780 + i): str(i + 1) for i in range(9)},  # ➀..➈
+        "\u2789": "10",
+        **{chr(0x278A + i): str(i + 1) for i in range(9)},  # ➊..➒
+        "\u2793": "10",
+        **{chr(0x24F5 + i): str(i + 1) for i in range(9)},  # ⓵..⓽
+        "\u24fe": "10",
+        "\u24ff": "0",  # ⓿
+        "\U0001f51f": "10",  # 🔟
+    }.items()
+)
+_REPLACEMENTS: Mapping[str, str] = MappingProxyType(dict((*_SYMBOL_DIGITS, *_SMALL_CAPITALS)))
 _SPECIAL = re.compile(
     "["
     + _INVISIBLE
     + "]+|[\ud800-\udfff]|[\x00-\x08\x0b-\x1f\x7f-\x9f]|[^\\D0-9]|["
     + "".join(_REPLACEMENTS)
     + "]"
+)
+# Emoji and symbols ads put between digit groups ("702💋555💋0123") separate the groups.
+_SYMBOLS_BETWEEN_DIGITS = re.compile(
+    "([0-9])\\s{0,2}[\u2190-\u21ff\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]+\\s{0,2}(?=[0-9])"
 )
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -113,6 +119,8 @@ def digitize(text: str) -> str:
     Example: ``digitize("six one 7 - 5five5 - O1 23") == "61 7 - 555 - 01 23"``.
     """
     lower = text.lower()
+    if not lower.isascii():
+        lower = _SYMBOLS_BETWEEN_DIGITS.sub(r"\1 ", lower)
     spelled, lookalikes = numbers.needed_passes(lower)
     if spelled:
         return numbers.digits_for_lookalikes(numbers.spelled_to_digits(lower))

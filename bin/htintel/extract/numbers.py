@@ -230,6 +230,8 @@ _LETTERS_AFTER_DIGIT = re.compile(r"[0-9]((?:[^\W\d_]|[|])+)")
 # Pieces a run-together word may be cut into ("eightfive"): digits, teens, tens, compounds.
 _SEGMENT_KINDS = frozenset("UTDEGV")
 _MAX_SEGMENTED_CHARS = 40
+_SEGMENT_PREFIXES = frozenset(w[:2] for w, (k, _v) in LEXICON.items() if k in _SEGMENT_KINDS and len(w) >= 2)
+_SEGMENT_SUFFIXES = frozenset(w[-2:] for w, (k, _v) in LEXICON.items() if k in _SEGMENT_KINDS and len(w) >= 2)
 # Any Chinese numeral, Hangul digit syllable or Thai letter: worth the full pass.
 _NON_LATIN_NUMERAL = re.compile(
     "[" + "".join(_CJK_VALUES) + "".join(_KOREAN_DIGITS) + "\u0e01-\u0e4e]"
@@ -245,7 +247,7 @@ _LOOKALIKE_CHARS = "oоοli|"
 # A bar between two groups of three or more digits separates them: 617|555|0123.
 _SEPARATING_BAR = re.compile(r"(?<=[0-9]{3})\|(?=[0-9]{3})")
 # A lone look-alike between two digit groups: "555 o 123".
-_LONE_LOOKALIKE = re.compile(r"([0-9][\s\-.]{1,2})([oоοli])(?=[\s\-.]{0,2}[0-9])")
+_LONE_LOOKALIKE = re.compile(r"([0-9][\s\-.]{1,2})([oоοli]{1,2})(?=[\s\-.]{0,2}[0-9])")
 
 
 def needed_passes(lower_text: str) -> Tuple[bool, bool]:
@@ -278,18 +280,20 @@ def _words_touching_digits(lower_text: str) -> List[str]:
 
 
 def _is_number_word(word: str) -> bool:
-    return word in NUMBER_WORDS or (len(word) >= 6 and _segment(word) is not None)
+    return word in NUMBER_WORDS or (len(word) >= 4 and _segment(word) is not None)
 
 
 def _segment(word: str) -> Optional[List[Token]]:
     """Tokens for a run-together word made only of number words ("eightfive"), else None."""
-    if not 6 <= len(word) <= _MAX_SEGMENTED_CHARS:
+    if not 4 <= len(word) <= _MAX_SEGMENTED_CHARS:
         return None
-    # best[i]: tokens covering word[:i]; each piece is a number word of three or more letters.
+    if word[:2] not in _SEGMENT_PREFIXES or word[-2:] not in _SEGMENT_SUFFIXES:
+        return None
+    # best[i]: tokens covering word[:i]; each piece is a number word of two or more letters.
     best: List[Optional[List[Token]]] = [None] * (len(word) + 1)
     best[0] = []
-    for end in range(3, len(word) + 1):
-        for start in range(max(0, end - 14), end - 2):
+    for end in range(2, len(word) + 1):
+        for start in range(max(0, end - 14), end - 1):
             done = best[start]
             if done is None:
                 continue
@@ -385,7 +389,7 @@ def spelled_to_digits(text: str) -> str:
     index = 1
     while index < len(parts):
         token = LEXICON.get(parts[index])
-        if token is None and (parts[index - 1][-1:].isdigit() or parts[index + 1][:1].isdigit()):
+        if token is None and len(parts[index]) >= 4:
             pieces = _segment(parts[index])
             if pieces is not None:
                 parts[index] = words_to_digits(pieces)

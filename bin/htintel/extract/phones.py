@@ -24,9 +24,9 @@ MAX_DIGITS = 15  # E.164 limit; an international prefix (00, 011) may come on to
 MAX_WINDOW_GROUPS = 8  # a phone number is written in at most this many digit groups
 VALIDATION_CACHE_SIZE = 16_384  # distinct (candidate, region) pairs; feeds repeat numbers
 
-# A candidate run: digit groups joined by separators. Linear: the class excludes nothing
+# A candidate run: digit groups joined by separators (ASCII and Unicode dashes, dots, bullets). Linear: the class excludes nothing
 # that could make the engine backtrack into the same run twice.
-_RUN = re.compile(r"[0-9][0-9 \t\-.()/*~_]{6,}[0-9]")
+_RUN = re.compile(r"[0-9][0-9 \t\-.()/*~_\u2010-\u2015\u2212\u00b7\u2022]{6,}[0-9]")
 _GROUP = re.compile(r"[0-9]+")
 # A gap longer than this (or a tab/newline) between digit groups ends the number.
 _MAX_GAP = 3
@@ -49,12 +49,14 @@ _ID_QUALIFIERS = frozenset("id # no nr n° nº num number code № номер".s
 _MESSENGERS = frozenset("line kik wechat skype telegram whatsapp viber signal zalo kakao".split())
 _ID_SUFFIXES_CJK = ("编号", "广告", "编码", "單號", "单号")
 _TRAILING_PUNCTUATION = " \t:#=.-№\n"
-# Whitespace-separated pieces of a run that are dates, times or body measurements.
+# Whitespace-separated pieces of a run that are dates, times, body measurements or
+# decimals such as coordinates (40.7128 -74.0060).
 _NOT_PHONE_TOKEN = re.compile(
     r"(?:(?:0?[1-9]|[12][0-9]|3[01])([/.\-])(?:0?[1-9]|[12][0-9]|3[01])\1(?:19|20)?[0-9]{2}"
     r"|(?:19|20)[0-9]{2}([/.\-])[01]?[0-9]\2[0-3]?[0-9]"
     r"|[0-2]?[0-9][.:][0-5][0-9](?:-[0-2]?[0-9][.:][0-5][0-9])?"
-    r"|[2-5][0-9]-[1-4][0-9]-[2-5][0-9])\Z"
+    r"|[2-5][0-9]-[1-4][0-9]-[2-5][0-9]"
+    r"|-?[0-9]{1,3}\.[0-9]{4,6})\Z"
 )
 
 
@@ -182,6 +184,8 @@ def _numbers_in_run(text: str, start: int, end: int, region: Optional[str]) -> L
         tokens = tokens[1:]
     if tokens and _CURRENCY_AFTER.match(text, end):
         tokens = tokens[:-1]
+    elif len(tokens) > 1 and text[end : end + 1].isalpha():
+        tokens = tokens[:-1]  # a size or unit glued to the last group: "... 75B", "... 2hrs"
     plus = near.rstrip(" (").endswith("+")
     found: List[str] = []
     for segment in _groups_of(" ".join(tokens)):

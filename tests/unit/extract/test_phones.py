@@ -27,6 +27,12 @@ def phones_in(text, region):
         ("en", "３０５－５５５－０１６２", "US", "+13055550162"),
         ("en", "3O5-555-OI71", "US", "+13055550171"),
         ("en", "2 1 4 5 5 5 0 1 9 6", "US", "+12145550196"),
+        ("en", "617–555–0123", "US", "+16175550123"),  # en dashes
+        ("en", "617•555•0123", "US", "+16175550123"),
+        ("en", "7️⃣0️⃣2️⃣💋5️⃣5️⃣5️⃣💋0️⃣1️⃣2️⃣3️⃣", "US", "+17025550123"),
+        ("en", "Text 6one7 5five5 oh1two3", "US", "+16175550123"),
+        ("en", "07861 five64985", "GB", "+447861564985"),
+        ("en", "+4four 7eight6one 5649eightfive", None, "+447861564985"),
         ("en", "Mobile 07911 123456", "GB", "+447911123456"),
         ("en", "call O4I2 345 678", "AU", "+61412345678"),
         ("en", "tel:+1-503-555-0126", None, "+15035550126"),
@@ -108,6 +114,9 @@ def test_obfuscated_numbers_in_every_language_are_found(language, text, region, 
         ("seven digits", "Call 555-0134 after 6pm", "US"),
         ("no region", "call 617-555-0123", None),
         ("currency", "Price $ 6175550123", "US"),
+        ("coordinates", "Coordinates 40.7128 -74.0060, see map", "US"),
+        ("card number", "Visa 4111 1111 1111 1111 exp 12/26", "US"),
+        ("tracking number", "Order #123456789012 shipped", "US"),
     ],
 )
 def test_what_context_says_is_not_a_phone_is_rejected(trap, text, region):
