@@ -204,7 +204,9 @@ def test_any_byte_string_is_either_an_ad_or_an_ad_error(raw):
 @given(
     st.dictionaries(
         st.sampled_from(["url", "title", "body", "country", "age", "price", "images", "x"]),
-        st.one_of(st.none(), st.text(max_size=5), st.integers(), st.floats(), st.lists(st.integers())),
+        st.one_of(
+            st.none(), st.text(max_size=5), st.integers(), st.floats(), st.lists(st.integers())
+        ),
     )
 )
 def test_any_json_object_is_either_an_ad_or_an_ad_error(record):

@@ -230,8 +230,12 @@ _LETTERS_AFTER_DIGIT = re.compile(r"[0-9]((?:[^\W\d_]|[|])+)")
 # Pieces a run-together word may be cut into ("eightfive"): digits, teens, tens, compounds.
 _SEGMENT_KINDS = frozenset("UTDEGV")
 _MAX_SEGMENTED_CHARS = 40
-_SEGMENT_PREFIXES = frozenset(w[:2] for w, (k, _v) in LEXICON.items() if k in _SEGMENT_KINDS and len(w) >= 2)
-_SEGMENT_SUFFIXES = frozenset(w[-2:] for w, (k, _v) in LEXICON.items() if k in _SEGMENT_KINDS and len(w) >= 2)
+_SEGMENT_PREFIXES = frozenset(
+    w[:2] for w, (k, _v) in LEXICON.items() if k in _SEGMENT_KINDS and len(w) >= 2
+)
+_SEGMENT_SUFFIXES = frozenset(
+    w[-2:] for w, (k, _v) in LEXICON.items() if k in _SEGMENT_KINDS and len(w) >= 2
+)
 # Any Chinese numeral, Hangul digit syllable or Thai letter: worth the full pass.
 _NON_LATIN_NUMERAL = re.compile(
     "[" + "".join(_CJK_VALUES) + "".join(_KOREAN_DIGITS) + "\u0e01-\u0e4e]"
@@ -247,7 +251,7 @@ _LOOKALIKE_CHARS = "oоοli|"
 # A bar between two groups of three or more digits separates them: 617|555|0123.
 _SEPARATING_BAR = re.compile(r"(?<=[0-9]{3})\|(?=[0-9]{3})")
 # A lone look-alike between two digit groups: "555 o 123".
-_LONE_LOOKALIKE = re.compile(r"([0-9][\s\-.]{1,2})([oоοli]{1,2})(?=[\s\-.]{0,2}[0-9])")
+_LONE_LOOKALIKE = re.compile(r"((?:[0-9]|\+|\()[\s\-.(]{0,2})([oоοli]{1,2})(?=[\s\-.)]{1,3}[0-9])")
 
 
 def needed_passes(lower_text: str) -> Tuple[bool, bool]:
@@ -258,7 +262,9 @@ def needed_passes(lower_text: str) -> Tuple[bool, bool]:
     ("07861 five64985"). Look-alikes: a run of o, l, i or | glued to a digit ("3O5").
     """
     touching = _words_touching_digits(lower_text)
-    lookalikes = any(word.strip(_LOOKALIKE_CHARS) == "" for word in touching)
+    lookalikes = any(word.strip(_LOOKALIKE_CHARS) == "" for word in touching) or (
+        _LONE_LOOKALIKE.search(lower_text) is not None
+    )
     if not lower_text.isascii() and _NON_LATIN_NUMERAL.search(lower_text):
         return True, lookalikes
     words = lower_text.replace("-", " ").replace(",", " ").split()

@@ -30,6 +30,7 @@ _RUN = re.compile(r"[0-9][0-9 \t\-.()/*~_\u2010-\u2015\u2212\u00b7\u2022]{6,}[0-
 _GROUP = re.compile(r"[0-9]+")
 # A gap longer than this (or a tab/newline) between digit groups ends the number.
 _MAX_GAP = 3
+_DECIMAL_TAIL = re.compile(r"[,.][0-9]")
 _CURRENCY_SYMBOLS = frozenset("$€£¥₽₹₩฿₫₱")
 _CURRENCY_CODES = ("usd", "eur", "gbp", "rub", "r$", "us$")
 _CURRENCY_AFTER = re.compile(
@@ -41,13 +42,16 @@ _ID_WORDS = frozenset(
     "post ad ads ref reference order invoice ticket case listing item report zip zipcode "
     "postal postcode sku account acct iban card serial tracking transaction txn anuncio "
     "annonce anúncio referencia référence réf codigo código cp plz cap inserat anzeige "
-    "annuncio rif riferimento codice объявление объявления заказ id".split()
+    "annuncio rif riferimento codice объявление объявления заказ id "
+    # tax, identity and vehicle numbers: VAT (IT, ES, DE), CPF/CNPJ (BR), ИНН (RU), SSN ...
+    "iva p.iva piva partita fiscale cf cpf cnpj inn инн огрн vin ssn nif dni nie siret siren "
+    "ust ust-idnr steuernummer rfc curp".split()
 )
 # ... optionally followed by one of these ("Post ID:", "Anuncio No.", "Inserat-Nr").
 _ID_QUALIFIERS = frozenset("id # no nr n° nº num number code № номер".split())
 # "Line ID: 0812345678" names a messenger account, which may well be a phone number.
 _MESSENGERS = frozenset("line kik wechat skype telegram whatsapp viber signal zalo kakao".split())
-_ID_SUFFIXES_CJK = ("编号", "广告", "编码", "單號", "单号")
+_ID_SUFFIXES_CJK = ("编号", "广告", "编码", "單號", "单号", "身份证", "身份证号", "订单")
 _TRAILING_PUNCTUATION = " \t:#=.-№\n"
 # Whitespace-separated pieces of a run that are dates, times, body measurements or
 # decimals such as coordinates (40.7128 -74.0060).
@@ -175,26 +179,47 @@ def _numbers_in_groups(groups: List[str], plus: bool, region: Optional[str]) -> 
     return found
 
 
-def _numbers_in_run(text: str, start: int, end: int, region: Optional[str]) -> List[str]:
-    tokens = _clean_tokens(text[start:end])
-    if not tokens:
-        return []
+def _numbers_in_run(text: str, start: int, end: int, region: Optional[str]) -> Tuple[str, ...]:
     near = text[max(0, start - 8) : start]
-    if _currency_before(near):
+    drop_last = _CURRENCY_AFTER.match(text, end) is not None
+    unit_after = text[end : end + 1].isalpha() or _DECIMAL_TAIL.match(text, end) is not None
+    found = _numbers_in_run_text(
+        text[start:end],
+        near.rstrip(" (").endswith("+"),
+        _currency_before(near),
+        drop_last,
+        unit_after and not drop_last,
+        region,
+    )
+    # The context test is the dearest, so it runs only for runs that hold a valid number.
+    if found and _context_says_not_a_phone(text[max(0, start - 40) : start]):
+        return ()
+    return found
+
+
+@lru_cache(maxsize=VALIDATION_CACHE_SIZE)
+def _numbers_in_run_text(
+    run: str,
+    plus: bool,
+    currency_before: bool,
+    currency_after: bool,
+    unit_after: bool,
+    region: Optional[str],
+) -> Tuple[str, ...]:
+    """Valid numbers in one candidate run; cached, since ads repeat numbers and their formats."""
+    tokens = _clean_tokens(run)
+    if tokens and currency_before:
         tokens = tokens[1:]
-    if tokens and _CURRENCY_AFTER.match(text, end):
+    if tokens and currency_after:
         tokens = tokens[:-1]
-    elif len(tokens) > 1 and text[end : end + 1].isalpha():
-        tokens = tokens[:-1]  # a size or unit glued to the last group: "... 75B", "... 2hrs"
-    plus = near.rstrip(" (").endswith("+")
+    elif len(tokens) > 1 and unit_after:
+        # A size, unit or decimal glued to the last group: "... 75B", "... 2hrs", "... 1,68m".
+        tokens = tokens[:-1]
     found: List[str] = []
     for segment in _groups_of(" ".join(tokens)):
         found.extend(_numbers_in_groups(segment, plus, region))
         plus = False
-    # The context test is the dearest, so it runs only for runs that hold a valid number.
-    if found and _context_says_not_a_phone(text[max(0, start - 40) : start]):
-        return []
-    return found
+    return tuple(found)
 
 
 def find_phones(text: str, region: Optional[str] = None) -> Tuple[str, ...]:
