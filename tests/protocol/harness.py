@@ -29,6 +29,8 @@ from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple, Union
 Record = Dict[str, Union[str, int, float, List[str]]]
 
 SPLUNK_PYTHONS = ("3.9", "3.13")
+# splunklib raises the csv module's field limit to 10 MiB; the harness reads what it writes.
+csv.field_size_limit(10 * 1024 * 1024)
 _HEADER = re.compile(rb"chunked\s+1\.0\s*,\s*(\d+)\s*,\s*(\d+)\s*\n")
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from types import MappingProxyType
 from typing import Dict, List, Mapping, Optional, Sequence, Tuple
 
@@ -230,6 +231,8 @@ _LETTERS_AFTER_DIGIT = re.compile(r"[0-9]((?:[^\W\d_]|[|])+)")
 # Pieces a run-together word may be cut into ("eightfive"): digits, teens, tens, compounds.
 _SEGMENT_KINDS = frozenset("UTDEGV")
 _MAX_SEGMENTED_CHARS = 40
+# Distinct words whose segmentation is remembered; ads repeat the same words.
+_SEGMENT_CACHE_SIZE = 8192
 _SEGMENT_PREFIXES = frozenset(
     w[:2] for w, (k, _v) in LEXICON.items() if k in _SEGMENT_KINDS and len(w) >= 2
 )
@@ -251,7 +254,8 @@ _LOOKALIKE_CHARS = "oоοli|"
 # A bar between two groups of three or more digits separates them: 617|555|0123.
 _SEPARATING_BAR = re.compile(r"(?<=[0-9]{3})\|(?=[0-9]{3})")
 # A lone look-alike between two digit groups: "555 o 123".
-_LONE_LOOKALIKE = re.compile(r"((?:[0-9]|\+|\()[\s\-.(]{0,2})([oоοli]{1,2})(?=[\s\-.)]{1,3}[0-9])")
+# The start is one character class so the engine can skip ahead to it.
+_LONE_LOOKALIKE = re.compile(r"([0-9+(][\s\-.(]{0,2})([oоοli]{1,2})(?=[\s\-.)]{1,3}[0-9])")
 
 
 def needed_passes(lower_text: str) -> Tuple[bool, bool]:
@@ -262,17 +266,17 @@ def needed_passes(lower_text: str) -> Tuple[bool, bool]:
     ("07861 five64985"). Look-alikes: a run of o, l, i or | glued to a digit ("3O5").
     """
     touching = _words_touching_digits(lower_text)
-    lookalikes = any(word.strip(_LOOKALIKE_CHARS) == "" for word in touching) or (
+    lookalikes = any(not word.strip(_LOOKALIKE_CHARS) for word in touching) or (
         _LONE_LOOKALIKE.search(lower_text) is not None
     )
     if not lower_text.isascii() and _NON_LATIN_NUMERAL.search(lower_text):
         return True, lookalikes
     words = lower_text.replace("-", " ").replace(",", " ").split()
-    if not _STRONG_WORDS.isdisjoint(words):
+    # One pass collects the number words; a strong one or three of any kind decide.
+    number_words = list(filter(NUMBER_WORDS.__contains__, words))
+    if len(number_words) >= 3 or not _COMMON_WORDS.issuperset(number_words):
         return True, lookalikes
-    if not NUMBER_WORDS.isdisjoint(words) and sum(map(NUMBER_WORDS.__contains__, words)) >= 3:
-        return True, lookalikes
-    return any(_is_number_word(word) for word in touching), lookalikes
+    return any(map(_is_number_word, touching)), lookalikes
 
 
 def _words_touching_digits(lower_text: str) -> List[str]:
@@ -289,7 +293,8 @@ def _is_number_word(word: str) -> bool:
     return word in NUMBER_WORDS or (len(word) >= 4 and _segment(word) is not None)
 
 
-def _segment(word: str) -> Optional[List[Token]]:
+@lru_cache(maxsize=_SEGMENT_CACHE_SIZE)
+def _segment(word: str) -> Optional[Tuple[Token, ...]]:
     """Tokens for a run-together word made only of number words ("eightfive"), else None."""
     if not 4 <= len(word) <= _MAX_SEGMENTED_CHARS:
         return None
@@ -308,7 +313,7 @@ def _segment(word: str) -> Optional[List[Token]]:
                 best[end] = [*done, token]
                 break
     found = best[len(word)]
-    return found if found is not None and len(found) >= 2 else None
+    return tuple(found) if found is not None and len(found) >= 2 else None
 
 
 def _extend(current: int, state: str, kind: str, value: int) -> Optional[Tuple[int, str]]:
@@ -387,9 +392,10 @@ def _korean_digits(match: re.Match[str]) -> str:
 def spelled_to_digits(text: str) -> str:
     """``text`` lower-cased, with every run of spelled-out number words replaced by its digits."""
     text = text.lower()
-    text = _CJK_RUN.sub(_cjk_digits, text)
-    text = _KOREAN_RUN.sub(_korean_digits, text)
-    text = _THAI_RUN.sub(_thai_digits, text)
+    if not text.isascii():  # Chinese, Korean and Thai numerals are never ASCII
+        text = _CJK_RUN.sub(_cjk_digits, text)
+        text = _KOREAN_RUN.sub(_korean_digits, text)
+        text = _THAI_RUN.sub(_thai_digits, text)
     parts = _WORD_SPLIT.split(text)
     # parts alternates gap, word, gap, word, ..., gap: words sit at odd indices.
     index = 1

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+from functools import lru_cache
 from typing import FrozenSet, List, Optional, Tuple
 
 
@@ -42,7 +43,10 @@ EMAIL_PROVIDER_DOMAINS = frozenset(
 
 _MAX_URL_CHARS = 2048
 _MAX_CANDIDATES = 500
-_LABEL = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\Z")
+_MAX_DOMAIN_CHARS = 253
+# Two or more LDH labels, the last one captured: one match instead of a match per label.
+_LDH_LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
+_DOMAIN_SYNTAX = re.compile(r"(?:" + _LDH_LABEL + r"\.)+(?P<tld>" + _LDH_LABEL + r")\Z")
 # Matched where a host starts: found by walking back from a "." followed by a letter, so
 # text without such a dot costs one fast literal search.
 _DOT_BEFORE_LETTER = re.compile(r"\.[A-Za-z]")
@@ -88,17 +92,37 @@ _BRACKETS = {")": "(", "]": "["}
 
 def is_valid_domain(domain: str) -> bool:
     """True for a lowercase-able host name with two or more LDH labels and a listed TLD."""
+    # Checked before the cache so that hostile long strings never become cache keys.
+    if len(domain) > _MAX_DOMAIN_CHARS:
+        return False
+    return _is_valid_short_domain(domain)
+
+
+@lru_cache(maxsize=4096)
+def _is_valid_short_domain(domain: str) -> bool:
+    """is_valid_domain for at most 253 characters; cached because ads repeat domains and
+    the email and URL finders check the same candidates more than once."""
     domain = domain.lower()
-    if len(domain) > 253:
+    if len(domain) > _MAX_DOMAIN_CHARS:
         return False
-    labels = domain.split(".")
-    if len(labels) < 2 or labels[-1] not in TOP_LEVEL_DOMAINS:
-        return False
-    return all(_LABEL.match(label) for label in labels)
+    syntax = _DOMAIN_SYNTAX.match(domain)
+    return syntax is not None and syntax.group("tld") in TOP_LEVEL_DOMAINS
 
 
 def host_of(site: str) -> str:
     """The lowercase host of a URL or bare host ("https://WWW.X.com:80/a" -> "www.x.com")."""
+    if len(site) > _MAX_URL_CHARS:
+        return _host_of(site)
+    return _cached_host_of(site)
+
+
+@lru_cache(maxsize=1024)
+def _cached_host_of(site: str) -> str:
+    """host_of for URLs of ordinary length: an ad feed repeats its own site on every ad."""
+    return _host_of(site)
+
+
+def _host_of(site: str) -> str:
     host = site.strip().lower()
     if "://" in host:
         host = host.split("://", 1)[1]
