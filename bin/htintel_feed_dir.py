@@ -11,7 +11,8 @@ from htintel_bootstrap import bootstrap
 
 logger = bootstrap("htintel_feed_dir")
 
-from splunklib.modularinput import Argument, Event, Scheme, Script  # noqa: E402
+from htintel_modinput import stanza_writer  # noqa: E402
+from splunklib.modularinput import Argument, Scheme, Script  # noqa: E402
 
 from htintel.params import (  # noqa: E402
     DEFAULT_PATTERNS,
@@ -22,21 +23,6 @@ from htintel.params import (  # noqa: E402
     parse_int,
     parse_patterns,
 )
-
-
-class StreamEvent(Event):
-    """An event already serialised by htintel.feed.event_xml (the XML splunklib would write).
-
-    splunklib's Event.write_to builds an ElementTree and flushes after every event; the feed
-    flushes stdout before each checkpoint instead, which is what crash safety needs.
-    """
-
-    def __init__(self, xml):
-        super().__init__(data=xml)
-        self.xml = xml
-
-    def write_to(self, stream):
-        stream.write(self.xml)
 
 
 class FeedDirInput(Script):
@@ -99,7 +85,7 @@ class FeedDirInput(Script):
     def stream_events(self, inputs, ew):
         # Imported here: --scheme and --validate-arguments, which splunkd waits on, do not
         # need the schema validator and the extractors.
-        from htintel.feed import event_xml, ingest_directory
+        from htintel.feed import ingest_directory
 
         checkpoint_dir = inputs.metadata["checkpoint_dir"]
         for name, params in inputs.inputs.items():
@@ -111,11 +97,7 @@ class FeedDirInput(Script):
             if not os.path.isdir(feed.path):
                 logger.error("input=%s path %s is not a directory; nothing read", name, feed.path)
                 continue
-            index = params.get("index")
-            host = params.get("host")
-
-            def write(event, name=name, index=index, host=host):
-                ew.write_event(StreamEvent(event_xml(event, name, index, host)))
+            write = stanza_writer(ew, name, params)
 
             stats = ingest_directory(feed, write, sys.stdout.flush, logger=logger)
             logger.info(

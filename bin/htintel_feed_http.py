@@ -12,7 +12,8 @@ from htintel_bootstrap import bootstrap
 
 logger = bootstrap("htintel_feed_http")
 
-from splunklib.modularinput import Argument, Event, Scheme, Script  # noqa: E402
+from htintel_modinput import stanza_writer  # noqa: E402
+from splunklib.modularinput import Argument, Scheme, Script  # noqa: E402
 
 from htintel.params import (  # noqa: E402
     DEFAULT_PAGE_SIZE,
@@ -26,21 +27,6 @@ from htintel.params import (  # noqa: E402
 )
 
 APP = "htintel"
-
-
-class StreamEvent(Event):
-    """An event already serialised by htintel.feed.event_xml (the XML splunklib would write).
-
-    splunklib's Event.write_to builds an ElementTree and flushes after every event; the feed
-    flushes stdout before each checkpoint instead, which is what crash safety needs.
-    """
-
-    def __init__(self, xml):
-        super().__init__(data=xml)
-        self.xml = xml
-
-    def write_to(self, stream):
-        stream.write(self.xml)
 
 
 class TokenError(Exception):
@@ -91,7 +77,6 @@ class FeedHttpInput(Script):
     def stream_events(self, inputs, ew):
         # Imported here: --scheme and --validate-arguments, which splunkd waits on, do not
         # need requests, the schema validator and the extractors.
-        from htintel.feed import event_xml
         from htintel.feed_http import FeedHttpError, poll
 
         checkpoint_dir = inputs.metadata["checkpoint_dir"]
@@ -102,11 +87,7 @@ class FeedHttpInput(Script):
             except (ValueError, TokenError) as error:
                 logger.error("input=%s not run: %s", stanza, error)
                 continue
-            index = params.get("index")
-            host = params.get("host")
-
-            def write(event, stanza=stanza, index=index, host=host):
-                ew.write_event(StreamEvent(event_xml(event, stanza, index, host)))
+            write = stanza_writer(ew, stanza, params)
 
             try:
                 stats = poll(feed, token, write, sys.stdout.flush, logger=logger)

@@ -620,11 +620,22 @@ def load_checkpoints(path: str) -> List[FileCheckpoint]:
 
 
 def save_checkpoints(path: str, checkpoints: Iterable[FileCheckpoint]) -> None:
-    """Write the checkpoints atomically: temp file, fsync, rename, fsync of the directory."""
-    document = {
-        "version": CHECKPOINT_VERSION,
-        "files": [dict(vars(c), identity=dict(vars(c.identity))) for c in checkpoints],
-    }
+    """Write the checkpoints atomically (see write_json_atomically)."""
+    write_json_atomically(
+        path,
+        {
+            "version": CHECKPOINT_VERSION,
+            "files": [dict(vars(c), identity=dict(vars(c.identity))) for c in checkpoints],
+        },
+    )
+
+
+def write_json_atomically(path: str, document: Any) -> None:
+    """Replace ``path`` with ``document`` as JSON: temp file, fsync, rename, fsync of the directory.
+
+    A crash at any moment leaves either the old file or the new one, never a torn one: the
+    checkpoint contract of every input depends on it.
+    """
     directory = os.path.dirname(path) or "."
     descriptor, temp_path = tempfile.mkstemp(prefix=".tmp-", dir=directory)
     try:

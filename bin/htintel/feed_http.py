@@ -27,7 +27,6 @@ import json
 import logging
 import os
 import random
-import tempfile
 import time
 from dataclasses import dataclass
 from typing import Any, Callable, Dict, List, Optional, Tuple
@@ -36,7 +35,7 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 import requests
 
 from htintel.ad import AdError, parse_ad
-from htintel.feed import FeedEvent, ad_event, quarantine_event
+from htintel.feed import FeedEvent, ad_event, quarantine_event, write_json_atomically
 from htintel.params import DEFAULT_PAGE_SIZE, PASSWORD_REALM
 
 # A page far beyond page_size x a few KB is not an answer we should hold in memory.
@@ -176,28 +175,17 @@ def load_position(path: str, url: str) -> PagePosition:
 
 
 def save_position(path: str, url: str, position: PagePosition) -> None:
-    """Write the position atomically (temp file, fsync, rename)."""
-    document = {
-        "version": CHECKPOINT_VERSION,
-        "url": url,
-        "mode": position.mode,
-        "cursor": position.cursor,
-        "page": position.page,
-    }
-    directory = os.path.dirname(path) or "."
-    descriptor, temp_path = tempfile.mkstemp(prefix=".tmp-", dir=directory)
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-            json.dump(document, handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp_path, path)
-    except BaseException:
-        try:
-            os.unlink(temp_path)
-        except OSError:
-            pass
-        raise
+    """Write the position atomically (see htintel.feed.write_json_atomically)."""
+    write_json_atomically(
+        path,
+        {
+            "version": CHECKPOINT_VERSION,
+            "url": url,
+            "mode": position.mode,
+            "cursor": position.cursor,
+            "page": position.page,
+        },
+    )
 
 
 def redact(url: str) -> str:

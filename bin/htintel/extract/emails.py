@@ -93,6 +93,20 @@ _SPACED_OUT = re.compile(
     r"(?<![^\s])(?P<local>(?:[a-z0-9._%+-] ){2,64})@(?P<domain>(?: [a-z0-9.-]){4,255})(?![^\s])"
 )
 _DOT_ATOM = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*\Z")
+# Without "@" an address needs a written domain, and the top-level domain of a valid one is
+# ASCII and starts with a letter: it follows a "." directly (".com"), a spaced "." (" . com"),
+# a bracketed "." ("(.)com") or a word for "dot". Text with none of these (nor a provider
+# name) holds no address, and the whole pass is skipped.
+_DOT_BEFORE_LETTER = re.compile(r"\.[a-z]")
+_SPACED_DOTS = (" .", "\t.")
+_BRACKETED_DOT = re.compile(r"[\(\[\{<][ \t]{0,2}\.")
+_BRACKETS = "([{<"
+# Substrings of lowercase ASCII text that every ASCII word for "dot" contains.
+_ASCII_DOT_WORD_HINTS = ("dot", "punt", "punkt", "pont", "point", "kropka")
+# Matched on the text as _DOT reads it (IGNORECASE: "ТОЧКА", or "poınt" with a dotless i).
+_DOT_WORD = re.compile(_DOT_WORDS, re.IGNORECASE)
+# Every name in PROVIDER_DOMAINS contains one of these.
+_PROVIDER_HINTS = ("mail", "yahoo", "outlook", "icloud", "aol", "gmx")
 _LOCAL_WINDOW = 120
 # Hostile text can hold thousands of "@"; a real ad never needs more than this.
 _MAX_TOKENS = 500
@@ -240,15 +254,8 @@ def _at_tokens(lowered: str) -> List[Tuple[str, int, int]]:
 def _provider_addresses(lowered: str) -> List[Tuple[int, str]]:
     """ "gmail: bella" and "bella on gmail": the provider's domain is filled in."""
     found: List[Tuple[int, str]] = []
-    if not (
-        "mail" in lowered
-        or "yahoo" in lowered
-        or "outlook" in lowered
-        or "icloud" in lowered
-        or "aol" in lowered
-        or "gmx" in lowered
-    ):
-        return found  # every name in PROVIDER_DOMAINS contains one of these
+    if not _names_a_provider(lowered):
+        return found
     for provider, domain in PROVIDER_DOMAINS.items():
         if provider not in lowered:
             continue
@@ -271,6 +278,27 @@ def _provider_addresses(lowered: str) -> List[Tuple[int, str]]:
     return found
 
 
+def _names_a_provider(lowered: str) -> bool:
+    return any(hint in lowered for hint in _PROVIDER_HINTS)
+
+
+def _may_hold_an_address(text: str, lowered: str) -> bool:
+    """False only when no token, domain or provider name that an address needs is there.
+
+    ``text`` is what _address_around_at reads (the original text, or ``lowered``).
+    """
+    if "@" in lowered or _DOT_BEFORE_LETTER.search(lowered) or _names_a_provider(lowered):
+        return True
+    if any(spaced in lowered for spaced in _SPACED_DOTS):
+        return True
+    if any(bracket in lowered for bracket in _BRACKETS) and _BRACKETED_DOT.search(lowered):
+        return True
+    if lowered.isascii():
+        # ASCII lowercase text: a substring test finds every case-insensitive match.
+        return any(hint in lowered for hint in _ASCII_DOT_WORD_HINTS)
+    return _DOT_WORD.search(text) is not None
+
+
 def find_emails(text: str) -> Tuple[str, ...]:
     """Lowercase, de-obfuscated addresses in order of first appearance, without duplicates.
 
@@ -280,6 +308,8 @@ def find_emails(text: str) -> Tuple[str, ...]:
     lowered = text.lower()
     if len(lowered) != len(text):
         text = lowered  # rare characters whose lowercase is longer; offsets must agree
+    if not _may_hold_an_address(text, lowered):
+        return ()
     candidates: List[Tuple[int, str]] = []
     for kind, start, end in _at_tokens(lowered)[:_MAX_TOKENS]:
         candidate = _address_around_at(text, kind, start, end)

@@ -23,6 +23,8 @@ MIN_DIGITS = 8  # fewer digits are never a full number with its area code
 MAX_DIGITS = 15  # E.164 limit; an international prefix (00, 011) may come on top
 MAX_WINDOW_GROUPS = 8  # a phone number is written in at most this many digit groups
 VALIDATION_CACHE_SIZE = 16_384  # distinct (candidate, region) pairs; feeds repeat numbers
+CONTEXT_CACHE_SIZE = 8192  # distinct texts before a number; ads repeat "Call or text" lines
+_CONTEXT_CHARS = 40  # how far before a number its context is read
 
 # A candidate run: digit groups joined by separators (ASCII and Unicode dashes, dots, bullets). Linear: the class excludes nothing
 # that could make the engine backtrack into the same run twice.
@@ -64,6 +66,7 @@ _NOT_PHONE_TOKEN = re.compile(
 )
 
 
+@lru_cache(maxsize=CONTEXT_CACHE_SIZE)
 def _context_says_not_a_phone(before: str) -> bool:
     """True when the words right before a number name it an ID, a reference or a code."""
     tail = before.rstrip(_TRAILING_PUNCTUATION)
@@ -192,7 +195,7 @@ def _numbers_in_run(text: str, start: int, end: int, region: Optional[str]) -> T
         region,
     )
     # The context test is the dearest, so it runs only for runs that hold a valid number.
-    if found and _context_says_not_a_phone(text[max(0, start - 40) : start]):
+    if found and _context_says_not_a_phone(text[max(0, start - _CONTEXT_CHARS) : start]):
         return ()
     return found
 

@@ -111,18 +111,6 @@ def _is_valid_short_domain(domain: str) -> bool:
 
 def host_of(site: str) -> str:
     """The lowercase host of a URL or bare host ("https://WWW.X.com:80/a" -> "www.x.com")."""
-    if len(site) > _MAX_URL_CHARS:
-        return _host_of(site)
-    return _cached_host_of(site)
-
-
-@lru_cache(maxsize=1024)
-def _cached_host_of(site: str) -> str:
-    """host_of for URLs of ordinary length: an ad feed repeats its own site on every ad."""
-    return _host_of(site)
-
-
-def _host_of(site: str) -> str:
     host = site.strip().lower()
     if "://" in host:
         host = host.split("://", 1)[1]
@@ -166,7 +154,8 @@ def find_urls(text: str, own_site: Optional[str] = None) -> Tuple[str, ...]:
     """
     if "." not in text:
         return ()
-    own_host = host_of(own_site).removeprefix("www.") if own_site else ""
+    # Worked out only once a URL is found: most ads have none, and every ad's site differs.
+    own_host: Optional[str] = None
     found: List[str] = []
     covered = 0
     for candidates, dot in enumerate(_DOT_BEFORE_LETTER.finditer(text)):
@@ -183,8 +172,13 @@ def find_urls(text: str, own_site: Optional[str] = None) -> Tuple[str, ...]:
         if match is None:
             continue
         covered = max(covered, match.end())
-        url = _url_of(text, match, own_host)
-        if url is not None and url not in found:
+        url_and_host = _url_of(text, match)
+        if url_and_host is None:
+            continue
+        url, host = url_and_host
+        if own_host is None:
+            own_host = host_of(own_site).removeprefix("www.") if own_site else ""
+        if not _is_own_site(host, own_host) and url not in found:
             found.append(url)
     return tuple(found)
 
@@ -214,7 +208,8 @@ def _is_email_domain(text: str, start: int) -> bool:
     return before.group("local")[::-1].lower() not in ORDINARY_WORDS_BEFORE_AT
 
 
-def _url_of(text: str, match: re.Match[str], own_host: str) -> Optional[str]:
+def _url_of(text: str, match: re.Match[str]) -> Optional[Tuple[str, str]]:
+    """(URL, lowercase host) of a candidate, or None when it is no URL (own site not checked)."""
     if _LOCAL_PART_TAIL.match(text, match.end("host")):
         return None  # the local part of an email address
     scheme = (match.group("scheme") or "").lower()
@@ -236,6 +231,4 @@ def _url_of(text: str, match: re.Match[str], own_host: str) -> Optional[str]:
             return None
         if _is_email_domain(text, match.start()):
             return None
-    if _is_own_site(host, own_host):
-        return None
-    return (scheme + host + (match.group("port") or "") + path)[:_MAX_URL_CHARS]
+    return (scheme + host + (match.group("port") or "") + path)[:_MAX_URL_CHARS], host
