@@ -5,14 +5,30 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
+from protocol.harness import find_splunk_pythons
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # HTINTEL_SKIP_APPINSPECT=1 builds without AppInspect (about 25 s faster) while iterating;
 # the AppInspect assertions then skip. CI never sets it.
 SKIP_APPINSPECT = os.environ.get("HTINTEL_SKIP_APPINSPECT") == "1"
+
+
+SPLUNK_PYTHONS = find_splunk_pythons()
+
+
+@pytest.fixture(params=sorted(SPLUNK_PYTHONS), ids=lambda v: "py" + v)
+def splunk_python(request: Any) -> str:
+    """Each of Splunk's Pythons (3.9, 3.13) from pyenv; skips, saying why, when absent."""
+    path = SPLUNK_PYTHONS[request.param]
+    if not path:
+        pytest.skip(
+            f"Python {request.param} not installed under pyenv (pyenv install {request.param})"
+        )
+    return path
 
 
 @pytest.fixture(scope="session")

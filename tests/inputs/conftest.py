@@ -6,22 +6,8 @@ import shutil
 from typing import Any, Callable
 
 import pytest
-from protocol.harness import find_splunk_pythons
 
 from inputs.modinput import InputResult, run_input
-
-PYTHONS = find_splunk_pythons()
-
-
-@pytest.fixture(params=sorted(PYTHONS), ids=lambda v: "py" + v)
-def splunk_python(request: Any) -> str:
-    """Each of Splunk's Pythons (3.9, 3.13) from pyenv; skips, saying why, when absent."""
-    path = PYTHONS[request.param]
-    if not path:
-        pytest.skip(
-            f"Python {request.param} not installed under pyenv (pyenv install {request.param})"
-        )
-    return path
 
 
 @pytest.fixture(scope="session")

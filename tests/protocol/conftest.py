@@ -6,21 +6,8 @@ from typing import Any, Callable, Sequence
 
 import pytest
 
-from protocol.harness import ProtocolResult, Record, find_splunk_pythons
+from protocol.harness import ProtocolResult, Record
 from protocol.harness import run_command as _run
-
-PYTHONS = find_splunk_pythons()
-
-
-@pytest.fixture(params=sorted(PYTHONS), ids=lambda v: "py" + v)
-def splunk_python(request: Any) -> str:
-    """Each of Splunk's Pythons (3.9, 3.13) from pyenv; skips, saying why, when absent."""
-    path = PYTHONS[request.param]
-    if not path:
-        pytest.skip(
-            f"Python {request.param} not installed under pyenv (pyenv install {request.param})"
-        )
-    return path
 
 
 @pytest.fixture

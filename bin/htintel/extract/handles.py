@@ -393,6 +393,8 @@ def _profile_hosts(lowered: str) -> List[Tuple[int, str, int]]:
     """
     found: List[Tuple[int, str, int]] = []
     for hint in _URL_HINTS:
+        if hint not in lowered:
+            continue  # the usual case, without the cost of a call
         floor = 0
         for dot in _occurrences(lowered, hint):
             slash = dot + len(hint) - 1

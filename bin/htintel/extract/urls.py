@@ -50,7 +50,7 @@ _DOMAIN_SYNTAX = re.compile(r"(?:" + _LDH_LABEL + r"\.)+(?P<tld>" + _LDH_LABEL +
 # Matched where a host starts: found by walking back from a "." followed by a letter, so
 # text without such a dot costs one fast literal search.
 _DOT_BEFORE_LETTER = re.compile(r"\.[A-Za-z]")
-_HOST_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-")
+_HOST_CHAR_STRING = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-"
 _SCHEMES = ("https://", "http://")
 _CANDIDATE = re.compile(
     r"(?P<scheme>[hH][tT][tT][pP][sS]?://)?"
@@ -186,15 +186,15 @@ def find_urls(text: str, own_site: Optional[str] = None) -> Tuple[str, ...]:
 def _candidate_start(text: str, dot: int, floor: int) -> Optional[int]:
     """Where the host (or its scheme) around ``dot`` starts, not before ``floor``; None when
     it is not a host."""
-    start = dot
     floor = max(floor, dot - 253)
-    while start > floor and text[start - 1] in _HOST_CHARS:
-        start -= 1
-    while start < dot and text[start] in ".-":
-        start += 1
-    for scheme in _SCHEMES:
-        if text[max(0, start - len(scheme)) : start].lower() == scheme:
-            return start - len(scheme)
+    # str.rstrip/lstrip walk over the host characters in C, not one Python step each.
+    before_dot = text[floor:dot]
+    host_run = before_dot[len(before_dot.rstrip(_HOST_CHAR_STRING)) :]
+    start = dot - len(host_run.lstrip(".-"))
+    if start > 0 and text[start - 1] == "/":  # every scheme ends with "/"
+        for scheme in _SCHEMES:
+            if text[max(0, start - len(scheme)) : start].lower() == scheme:
+                return start - len(scheme)
     if start > 0 and text[start - 1] in "_@#$/":
         return None  # an email domain, a hashtag, a cashtag or a path segment
     return start
