@@ -103,9 +103,9 @@ class Lexicon:
     """Indicators compiled for matching; build with ``compile_indicators``."""
 
     phrases: Dict[str, Tuple[Indicator, ...]]  # folded words joined by one space -> rows
-    # Each phrase is anchored on its longest uncommon word: anchor -> (offset of the anchor
-    # in the phrase, phrase words, phrase key, set of its words), longest phrases first.
-    anchors: Dict[str, Tuple[Tuple[int, List[str], str, FrozenSet[str]], ...]]
+    # Each phrase is anchored on its longest uncommon word: anchor -> (" key ", key) of the
+    # phrases holding it, the key padded with spaces for a whole-word substring test.
+    anchors: Dict[str, Tuple[Tuple[str, str], ...]]
     anchor_set: FrozenSet[str]
     prefixes: Dict[str, Tuple[Indicator, ...]]  # single-word "prefix*" patterns
     # bytes.translate delete tables keeping only the UTF-8 lead bytes that can start a
@@ -323,20 +323,17 @@ def compile_indicators(indicators: Iterable[Indicator]) -> Lexicon:
             key = _phrase_key(indicator.pattern)
             if key:
                 phrases.setdefault(key, []).append(indicator)
-    anchors: Dict[str, List[Tuple[int, List[str], str, FrozenSet[str]]]] = {}
+    anchors: Dict[str, List[Tuple[str, str]]] = {}
     for key in phrases:
         words = key.split(" ")
         offset = max(
             range(len(words)), key=lambda i: (words[i] not in _COMMON_WORDS, len(words[i]), i)
         )
-        anchors.setdefault(words[offset], []).append((offset, words, key, frozenset(words)))
+        anchors.setdefault(words[offset], []).append((" " + key + " ", key))
     multi = sorted(key for key in spaceless if len(key) > 1)
     return Lexicon(
         phrases={key: tuple(rows) for key, rows in phrases.items()},
-        anchors={
-            word: tuple(sorted(entries, key=lambda e: -len(e[1])))
-            for word, entries in anchors.items()
-        },
+        anchors={word: tuple(entries) for word, entries in anchors.items()},
         anchor_set=frozenset(anchors),
         prefixes={key: tuple(rows) for key, rows in prefixes.items()},
         prefix_gate=_lead_gate(prefixes),
@@ -356,23 +353,11 @@ def _word_hits(lexicon: Lexicon, words: List[str]) -> List[str]:
     present = lexicon.anchor_set.intersection(words)
     if not present:
         return []
-    vocabulary = set(words)
-    found = []
-    count = len(words)
-    for anchor in present:
-        # Set inclusion (in C) rules out most phrases before any positional check.
-        candidates = [entry for entry in lexicon.anchors[anchor] if entry[3] <= vocabulary]
-        if not candidates:
-            continue
-        position = -1
-        for _occurrence in range(words.count(anchor)):
-            position = words.index(anchor, position + 1)
-            for offset, phrase, key, _others in candidates:
-                start = position - offset
-                end = start + len(phrase)
-                if start >= 0 and end <= count and words[start:end] == phrase and key not in found:
-                    found.append(key)
-    return found
+    # Words hold no spaces, so " w1 w2 " occurs in the space-joined ad exactly where the
+    # words w1 w2 are adjacent: one C substring search per candidate phrase.
+    spaced = " " + " ".join(words) + " "
+    anchors = lexicon.anchors
+    return [key for anchor in present for padded, key in anchors[anchor] if padded in spaced]
 
 
 def _prefix_hits(
