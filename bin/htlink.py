@@ -25,6 +25,7 @@ from htintel.link import (  # noqa: E402
     DEFAULT_MAX_BRIDGES,
     DEFAULT_MAX_CITIES,
     DEFAULT_MAX_DEGREE,
+    DEFAULT_MAX_PHOTO_BRIDGES,
     Corpus,
     LinkConfig,
     link,
@@ -127,9 +128,15 @@ class HtLinkCommand(EventingCommand):
         validate=validators.Integer(minimum=1),
     )
     max_bridges = Option(
-        doc="An identifier joining more separate posters active at once (2+ cities) is a hub.",
+        doc="A contact joining more separate posters active at once (2+ cities) is a hub.",
         require=False,
         default=DEFAULT_MAX_BRIDGES,
+        validate=validators.Integer(minimum=1),
+    )
+    max_photo_bridges = Option(
+        doc="A photo hash joining more separate posters active at once (2+ cities) is a hub.",
+        require=False,
+        default=DEFAULT_MAX_PHOTO_BRIDGES,
         validate=validators.Integer(minimum=1),
     )
     text_similarity = Option(
@@ -201,6 +208,7 @@ class HtLinkCommand(EventingCommand):
             max_cities=int(self.max_cities),
             city_window_hours=DEFAULT_CITY_WINDOW_HOURS,
             max_bridges=int(self.max_bridges),
+            max_photo_bridges=int(self.max_photo_bridges),
             text_similarity=similarity,
         )
         self._corpus = Corpus(keep_text=similarity > 0)

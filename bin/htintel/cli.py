@@ -227,6 +227,7 @@ def _config(args: argparse.Namespace) -> LinkConfig:
         max_degree=args.max_degree,
         max_cities=args.max_cities,
         max_bridges=args.max_bridges,
+        max_photo_bridges=args.max_photo_bridges,
         text_similarity=args.text_similarity,
     )
 
@@ -287,6 +288,7 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--max-degree", type=int, default=defaults.max_degree)
         sub.add_argument("--max-cities", type=int, default=defaults.max_cities)
         sub.add_argument("--max-bridges", type=int, default=defaults.max_bridges)
+        sub.add_argument("--max-photo-bridges", type=int, default=defaults.max_photo_bridges)
         sub.add_argument("--text-similarity", type=float, default=defaults.text_similarity)
         sub.add_argument("--top", type=int, default=8, help="networks to print")
 

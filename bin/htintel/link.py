@@ -11,8 +11,13 @@ An identifier that behaves like a hub is reported and does not link. Hub rules, 
    ``city_window_hours`` window (default 6 cities in 72 h). Circuits move a few cities a
    week; a site's support number is in every city every day. Ads without a time count as
    one instant.
-3. **Bridging.** An identifier that joins more than ``max_bridges`` separate posters
-   active at the same time, across at least two cities (default 2, so three at once).
+3. **Not a person.** Toll-free, shared-cost and premium-rate phones (a site's support
+   desk, a directory: ``SERVICE_NUMBER_PREFIXES``), placeholder emails (``noemail@``,
+   ``none@none.com``) and repeated-digit phones, seen in two or more ads.
+4. **Bridging.** An identifier that joins more than ``max_bridges`` separate posters
+   active at the same time, across at least two cities (default 4, so five at once; photo
+   hashes ``max_photo_bridges``, default 2, because pictures are stolen and reused across
+   unrelated posters far more often than contacts are shared).
    Its ads are grouped by the other identifiers they carry (connectors): a poster's own
    phone, email, wallet or handle that occurs at least as often elsewhere. Photos do not
    separate posters (one operator rotates many pictures); twins that occur mostly
@@ -22,15 +27,14 @@ An identifier that behaves like a hub is reported and does not link. Hub rules, 
    hide another). Each group is active from the first to the last ad of its
    connectors: a poster rotating burner phones uses them one after another, separate
    posters overlap. Rounds repeat while flagging uncovers new hubs.
-   Evidence, pairwise precision / recall over three seeds each of ``htintel.sample``,
-   of the differently shaped corpus in tests/unit/test_link.py and of a burner-rotation
-   corpus (operators switching to a new phone every ten days, a handle in 30% of ads):
-   2 -> 1.00 / 0.99-1.00, 1.00 / 0.99-1.00, 1.00 / 1.00; 3 -> 0.92-1.00 / 1.00, 1.00 / 0.99-1.00,
-   1.00 / 1.00 (small hub traps, a small site's support number in a dozen ads, reach
-   exactly three or four concurrent posters). Known limit: an operator using several
-   phones at the same time whose ads never show two of its identifiers together splits
-   along its phones (recall 0.39-0.47 on such a corpus): only the hub rules' evidence
-   is kept, never a guess.
+   Evidence (pairwise precision / recall, tests/unit/test_link.py): an operator with two
+   to four phones used at the same time, a handle in 30% of its ads and a wallet in some,
+   has its handle joining up to four concurrent "posters" (its own phones). With
+   ``max_bridges=2`` such networks split (recall 0.70-0.87 on that corpus), with 3
+   0.89-0.95, with 4 0.98-0.99, at precision 1.00 on the sample generator, the
+   differently shaped corpus and the multi-phone corpus alike, once rule 3 settles
+   business lines and placeholders. Photos at 4 let a site's banner image merge posters
+   (precision 0.72 on one sample seed), hence their lower bar.
    A single-city identifier is never a bridging hub: an agency posting for many women
    under one shared phone in one city is the strongest sign of a network and stays
    linked (a single-city directory number looks the same; rule 1 is its backstop).
@@ -116,7 +120,10 @@ DEFAULT_LINK_TYPES: FrozenSet[str] = frozenset(
 DEFAULT_MAX_DEGREE = 1000
 DEFAULT_MAX_CITIES = 6
 DEFAULT_CITY_WINDOW_HOURS = 72.0
-DEFAULT_MAX_BRIDGES = 2
+DEFAULT_MAX_BRIDGES = 4
+# Photos are stolen and reused across unrelated posters (stock and scraped pictures, a
+# site's banner), far more often than contacts are shared: they bridge at a lower bar.
+DEFAULT_MAX_PHOTO_BRIDGES = 2
 DEFAULT_TEXT_MIN_SHINGLES = 6
 DEFAULT_TEXT_TEMPLATE_CLUSTERS = 4
 # Text linking reads at most this much of each ad (the rest is rarely anything but filler).
@@ -142,6 +149,7 @@ class LinkConfig:
     max_cities: int = DEFAULT_MAX_CITIES
     city_window_hours: float = DEFAULT_CITY_WINDOW_HOURS
     max_bridges: int = DEFAULT_MAX_BRIDGES
+    max_photo_bridges: int = DEFAULT_MAX_PHOTO_BRIDGES
     text_similarity: float = 0.0
     text_min_shingles: int = DEFAULT_TEXT_MIN_SHINGLES
     text_template_clusters: int = DEFAULT_TEXT_TEMPLATE_CLUSTERS
@@ -206,6 +214,80 @@ def _collector_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+# E.164 prefixes of toll-free, shared-cost and premium-rate ranges in the countries HT Intel
+# crawls most. Such a number is a business line (a site's support desk, a directory), never
+# the personal contact an advertiser reuses, so it is reported but never links. From the
+# national numbering plans (NANP 8XX; UK 0800/0808/0845/0870/09; AU 1800/1300/1900;
+# FR 080x/081x/089x; ES 800/900/901/902; DE 0800/0180/0900; IT 800/803/89x; RU 8800;
+# BR 0800/0300; MX 800; CA as NANP).
+SERVICE_NUMBER_PREFIXES: Tuple[str, ...] = (
+    "phone:+1800",
+    "phone:+1833",
+    "phone:+1844",
+    "phone:+1855",
+    "phone:+1866",
+    "phone:+1877",
+    "phone:+1888",
+    "phone:+1900",
+    "phone:+44800",
+    "phone:+44808",
+    "phone:+44845",
+    "phone:+44870",
+    "phone:+449",
+    "phone:+611800",
+    "phone:+611300",
+    "phone:+611900",
+    "phone:+3380",
+    "phone:+3381",
+    "phone:+3389",
+    "phone:+34800",
+    "phone:+34900",
+    "phone:+34901",
+    "phone:+34902",
+    "phone:+49800",
+    "phone:+49180",
+    "phone:+49900",
+    "phone:+39800",
+    "phone:+39803",
+    "phone:+3989",
+    "phone:+7800",
+    "phone:+55800",
+    "phone:+55300",
+    "phone:+52800",
+)
+
+
+# Values a poster types when a form demands a contact they do not want to give.
+PLACEHOLDER_EMAIL_USERS: FrozenSet[str] = frozenset(
+    {"noemail", "no-email", "no_email", "nomail", "none", "no", "na", "null", "nil", "test"}
+    | {"email", "example", "noreply", "no-reply", "anonymous", "private", "xxx", "asdf"}
+)
+PLACEHOLDER_EMAIL_DOMAINS: FrozenSet[str] = frozenset(
+    {"example.com", "example.org", "example.net", "none.com", "test.com", "nomail.com"}
+)
+
+
+def non_personal_reason(identifier: str) -> Optional[str]:
+    """Why a value names no one ("service", "placeholder"), or None for a personal contact.
+
+    Toll-free, shared-cost and premium-rate phones are business lines (a site's support
+    desk, a directory); placeholder emails and repeated-digit phones are what posters type
+    to fill a form. Either, seen in several ads, is a hub: reported, never linking.
+    """
+    if identifier.startswith(SERVICE_NUMBER_PREFIXES):
+        return "service"
+    kind, _, value = identifier.partition(":")
+    if kind == "email":
+        user, _, domain = value.partition("@")
+        if user in PLACEHOLDER_EMAIL_USERS or domain in PLACEHOLDER_EMAIL_DOMAINS:
+            return "placeholder"
+    elif kind == "phone":
+        digits = value[-7:]
+        if len(set(digits)) == 1 or digits in "01234567890" or digits in "98765432109":
+            return "placeholder"
+    return None
 
 
 def id_type(identifier: str) -> str:
@@ -600,7 +682,8 @@ def _link(corpus: Corpus, config: LinkConfig) -> Linkage:
         degree[number] = count
 
     hubs: Dict[int, Hub] = {}
-    watch = min(config.max_cities, config.max_bridges, config.max_degree)
+    lowest_bridges = min(config.max_bridges, config.max_photo_bridges)
+    watch = min(config.max_cities, lowest_bridges, config.max_degree)
     ads_of: Dict[int, List[int]] = {n: [] for n in range(n_ids) if linking[n] and degree[n] > watch}
     if ads_of:
         for number, ad in zip(occ_id, occ_ad):
@@ -624,8 +707,24 @@ def _link(corpus: Corpus, config: LinkConfig) -> Linkage:
             if at_once > config.max_cities:
                 hubs[number] = Hub(names[number], degree[number], len(cities), "cities")
 
+    # Business lines and placeholders seen in several ads are hubs whatever their spread,
+    # settled before rule 3 so that they never group or join posters there.
+    non_personal: Dict[int, str] = {}
+    for number, name in enumerate(names):
+        if linking[number] and degree[number] > 1 and number not in hubs:
+            reason = non_personal_reason(name)
+            if reason:
+                non_personal[number] = reason
+    if non_personal:
+        cities_seen: Dict[int, Set[int]] = {n: set() for n in non_personal}
+        for number, ad in zip(occ_id, occ_ad):
+            if number in cities_seen and city_of[ad] >= 0:
+                cities_seen[number].add(city_of[ad])
+        for number, reason in non_personal.items():
+            hubs[number] = Hub(names[number], degree[number], len(cities_seen[number]), reason)
+
     candidates = [
-        n for n in ads_of if degree[n] > config.max_bridges and n not in hubs and city_count[n] >= 2
+        n for n in ads_of if degree[n] > lowest_bridges and n not in hubs and city_count[n] >= 2
     ]
     if candidates:
         _bridging_hubs(corpus, candidates, ads_of, degree, linking, hubs, city_count, config)
@@ -761,6 +860,12 @@ def _bridging_hubs(
     connector_ads: Dict[int, List[int]] = {}
     first_count: Dict[int, int] = {}
     intermediate_groups = min(_INTERMEDIATE_GROUPS, config.max_bridges)
+
+    def bridge_limit(number: int) -> int:
+        if names[number].startswith(_PHOTO_PREFIXES):
+            return config.max_photo_bridges
+        return config.max_bridges
+
     times = corpus.times
 
     def ads_for(number: int) -> Sequence[int]:
@@ -795,7 +900,7 @@ def _bridging_hubs(
             connectors_of[number] = connectors
             first_groups = len(_groups(carried, {c: c for c in connectors}))
             first_count[number] = first_groups
-            if first_groups > config.max_bridges:
+            if first_groups > bridge_limit(number):
                 suspects.append((number, carried, connectors))
         # Only for suspects: merge connectors that also meet in ads of their own.
         needed = {
@@ -822,7 +927,7 @@ def _bridging_hubs(
 
             keys = _co_occurring_keys(connectors, own, ads_for, occ_id, occ_start, via)
             groups = _groups(carried, keys)
-            if len(groups) <= config.max_bridges:
+            if len(groups) <= bridge_limit(number):
                 continue
             # One poster rotating burner phones uses them one after another; separate
             # posters are active at the same time. Count the groups active at once, each
@@ -835,7 +940,7 @@ def _bridging_hubs(
                     spans.append((-_NO_TIME, _NO_TIME))
                 else:
                     spans.append((min(timed), max(timed)))
-            if _concurrent(spans) > config.max_bridges:
+            if _concurrent(spans) > bridge_limit(number):
                 flagged.append(number)
         for number in flagged:
             hubs[number] = Hub(names[number], degree[number], city_count[number], "bridges")

@@ -17,6 +17,7 @@ from htintel.link import (
     LinkConfig,
     jaccard,
     link,
+    non_personal_reason,
     relink,
     shingles,
     stable_cluster_id,
@@ -450,3 +451,74 @@ def test_quality_helper_matches_known_values():
     scores = quality(["a", "a", "b", "b"], [1, 1, 2, 2])
     assert scores == {"precision": 1.0, "recall": 1.0, "f1": 1.0, "ari": 1.0}
     assert math.isclose(quality(["a", "a", "b", "b"], [1, 1, 1, 1])["precision"], 1 / 3)
+
+
+def concurrent_phones_generator(seed: int) -> Tuple[List[Row], List[str]]:
+    """Operators using two to four phones at the same time, tied only by a handle in 30% of
+    their ads and sometimes a wallet, moving along five-city circuits; independents;
+    agencies; a toll-free support number in 5% and a placeholder email in 3% of all ads."""
+    rng = random.Random(seed)
+    cities = [f"c{n}" for n in range(30)]
+    rows: List[Row] = []
+    truth: List[str] = []
+
+    def emit(network: str, ids: List[str], time: float, city: str) -> None:
+        if rng.random() < 0.05:
+            ids = [*ids, "phone:+18005550000"]
+        if rng.random() < 0.03:
+            ids = [*ids, "email:noemail@example.com"]
+        rows.append((f"{network}-{len(rows)}", ids, time, city, "US"))
+        truth.append(network)
+
+    for n in range(40):
+        phones = [f"phone:+1713{n:03d}{k:04d}" for k in range(rng.randint(2, 4))]
+        handles = [f"kik:op{n}h{k}" for k in range(rng.randint(1, 2))]
+        wallet = f"btc:op{n}w" if rng.random() < 0.5 else None
+        circuit = rng.sample(cities, 5)
+        start = rng.uniform(0, 20) * DAY
+        for k in range(rng.randint(20, 80)):
+            ids = [rng.choice(phones)]
+            if rng.random() < 0.3:
+                ids.append(rng.choice(handles))
+            if wallet and rng.random() < 0.15:
+                ids.append(wallet)
+            emit(f"op{n}", ids, T0 + start + k * 0.7 * DAY, circuit[(k // 10) % 5])
+    for n in range(600):
+        city = rng.choice(cities)
+        for _ in range(rng.choice([1, 1, 2, 3])):
+            emit(f"ind{n}", [f"phone:+3361{n:07d}"], T0 + rng.uniform(0, 60) * DAY, city)
+    for n in range(3):
+        city = rng.choice(cities)
+        for _ in range(rng.randint(40, 120)):
+            emit(f"ag{n}", [f"phone:+1212999{n:04d}"], T0 + rng.uniform(0, 60) * DAY, city)
+    return rows, truth
+
+
+@pytest.mark.parametrize("seed", [5, 6, 7])
+def test_operators_with_several_phones_at_once_stay_whole_and_hubs_stay_out(seed):
+    rows, truth = concurrent_phones_generator(seed)
+    linkage = link(corpus_of(rows))
+    scores = quality(truth, linkage.cluster_of)
+    assert scores["precision"] >= 0.98 and scores["recall"] >= 0.95, scores
+    reasons = {h.identifier: h.reason for h in linkage.hub_list()}
+    assert reasons["phone:+18005550000"] in ("service", "cities", "degree")
+    assert reasons["email:noemail@example.com"] in ("placeholder", "cities", "degree")
+
+
+@pytest.mark.parametrize(
+    ("identifier", "reason"),
+    [
+        ("phone:+18005550100", "service"),
+        ("phone:+448001234567", "service"),
+        ("phone:+34900123456", "service"),
+        ("email:noemail@gmail.com", "placeholder"),
+        ("email:bella@example.com", "placeholder"),
+        ("phone:+15555555555", "placeholder"),
+        ("phone:+16171234567", "placeholder"),
+        ("phone:+16175550123", None),
+        ("email:bella.rose@gmail.com", None),
+        ("kik:sweetamber22", None),
+    ],
+)
+def test_business_lines_and_placeholders_name_no_one(identifier, reason):
+    assert non_personal_reason(identifier) == reason
