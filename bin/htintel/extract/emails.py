@@ -87,9 +87,10 @@ _LOCAL_AFTER_PROVIDER = re.compile(
     r"(?P<local>[a-z0-9][a-z0-9._-]{0,63})(?![a-z0-9_@-]|\.[a-z0-9])"
 )
 # "bella on gmail", "bella en hotmail" (searched in a window ending at the provider name).
+_ON_WORDS = ("on", "en", "em", "sur", "su", "no", "via")
 _LOCAL_BEFORE_PROVIDER = re.compile(
     r"(?<![a-z0-9._%+-])(?P<local>[a-z0-9][a-z0-9._-]{0,63})[ \t]{1,3}"
-    r"(?:on|en|em|sur|su|no|via)[ \t]{1,3}\Z"
+    r"(?:" + "|".join(_ON_WORDS) + r")[ \t]{1,3}\Z"
 )
 # "b e l l a @ g m a i l . c o m": single characters separated by single spaces.
 _SPACED_OUT = re.compile(
@@ -101,18 +102,16 @@ _DOT_ATOM = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/
 # a bracketed "." ("(.)com") or a word for "dot". Text with none of these (nor a provider
 # name) holds no address, and the whole pass is skipped.
 _DOT_BEFORE_LETTER = re.compile(r"\.[a-z]")
-_SPACED_DOTS = (" .", "\t.")
 _BRACKETED_DOT = re.compile(r"[\(\[\{<][ \t]{0,2}\.")
 _BRACKETS = "([{<"
-# Substrings of lowercase ASCII text that every ASCII word for "dot" contains.
-_ASCII_DOT_WORD_HINTS = ("dot", "punt", "punkt", "pont", "point", "kropka")
-# Matched on the text as _DOT reads it (IGNORECASE: "ТОЧКА", or "poınt" with a dotless i).
-_DOT_WORD = re.compile(_DOT_WORDS, re.IGNORECASE)
+# The words for "dot" (lowercase, then uppercase), searched for as substrings.
+_DOT_WORD_HINTS: Tuple[str, ...] = tuple(_DOT_WORDS.split("|"))
+_UPPER_DOT_WORD_HINTS: Tuple[str, ...] = tuple(hint.upper() for hint in _DOT_WORD_HINTS)
 # Every name in PROVIDER_DOMAINS contains one of these.
 _PROVIDER_HINTS = ("mail", "yahoo", "outlook", "icloud", "aol", "gmx")
+_PROVIDER_ORDER = {name: index for index, name in enumerate(PROVIDER_DOMAINS)}
 # (hint, the providers whose name contains it): only the providers of a hint in the text
 # are searched for.
-_PROVIDER_ORDER = {name: index for index, name in enumerate(PROVIDER_DOMAINS)}
 _PROVIDERS_BY_HINT = tuple(
     (hint, tuple((name, domain) for name, domain in PROVIDER_DOMAINS.items() if hint in name))
     for hint in _PROVIDER_HINTS
@@ -157,7 +156,7 @@ def _is_title_case(word: str) -> bool:
     return word[:1].isupper() and not word.isupper()
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def _domain_from_written(written: str) -> Optional[str]:
     """The valid lowercase domain a written domain starts with, a provider's filled in.
 
@@ -262,6 +261,15 @@ def _at_tokens(lowered: str) -> List[Tuple[str, int, int]]:
     return tokens
 
 
+def _ends_with_on_word(lowered: str, end: int) -> bool:
+    """True when lowered[:end] ends as _LOCAL_BEFORE_PROVIDER needs ("... on "), which is far
+    cheaper to test than that search (it tries every position of its window)."""
+    if lowered[end - 1 : end] not in (" ", "\t"):
+        return False
+    # The longest ending it can match is three letters and three spaces.
+    return lowered[max(0, end - 8) : end].rstrip(" \t").endswith(_ON_WORDS)
+
+
 def _provider_addresses(lowered: str) -> List[Tuple[int, str]]:
     """ "gmail: bella" and "bella on gmail": the provider's domain is filled in."""
     found: List[Tuple[int, str]] = []
@@ -272,8 +280,9 @@ def _provider_addresses(lowered: str) -> List[Tuple[int, str]]:
         for provider, domain in named
         if provider in lowered
     ]
-    # In PROVIDER_DOMAINS order, as before the search was narrowed by hint.
-    providers.sort(key=lambda provider_domain: _PROVIDER_ORDER[provider_domain[0]])
+    if len(providers) > 1:
+        # In PROVIDER_DOMAINS order, as before the search was narrowed by hint.
+        providers.sort(key=lambda provider_domain: _PROVIDER_ORDER[provider_domain[0]])
     for provider, domain in providers:
         for start in _occurrences(lowered, provider):
             end = start + len(provider)
@@ -281,9 +290,9 @@ def _provider_addresses(lowered: str) -> List[Tuple[int, str]]:
                 continue
             if end < len(lowered) and lowered[end].isalnum():
                 continue
-            match = _LOCAL_AFTER_PROVIDER.match(lowered, end) or _LOCAL_BEFORE_PROVIDER.search(
-                lowered, max(0, start - 80), start
-            )
+            match = _LOCAL_AFTER_PROVIDER.match(lowered, end)
+            if match is None and _ends_with_on_word(lowered, start):
+                match = _LOCAL_BEFORE_PROVIDER.search(lowered, max(0, start - 80), start)
             if match is None:
                 continue
             local = match.group("local").rstrip(".")
@@ -295,24 +304,37 @@ def _provider_addresses(lowered: str) -> List[Tuple[int, str]]:
 
 
 def _names_a_provider(lowered: str) -> bool:
-    return any(hint in lowered for hint in _PROVIDER_HINTS)
+    return (
+        "mail" in lowered
+        or "yahoo" in lowered
+        or "outlook" in lowered
+        or "icloud" in lowered
+        or "aol" in lowered
+        or "gmx" in lowered
+    )
 
 
-def _may_hold_an_address(text: str, lowered: str) -> bool:
-    """False only when no token, domain or provider name that an address needs is there.
-
-    ``text`` is what _address_around_at reads (the original text, or ``lowered``).
-    """
+def _may_hold_an_address(lowered: str) -> bool:
+    """False only when the text has no "@", no domain and no provider name for an address."""
     if "@" in lowered or _DOT_BEFORE_LETTER.search(lowered) or _names_a_provider(lowered):
         return True
-    if any(spaced in lowered for spaced in _SPACED_DOTS):
+    if " ." in lowered or "\t." in lowered:
         return True
-    if any(bracket in lowered for bracket in _BRACKETS) and _BRACKETED_DOT.search(lowered):
+    # A regex scan costs more than four substring searches: only when a bracket is there.
+    if (
+        "(" in lowered or "[" in lowered or "{" in lowered or "<" in lowered
+    ) and _BRACKETED_DOT.search(lowered):
         return True
     if lowered.isascii():
-        # ASCII lowercase text: a substring test finds every case-insensitive match.
-        return any(hint in lowered for hint in _ASCII_DOT_WORD_HINTS)
-    return _DOT_WORD.search(text) is not None
+        hints, searched = _DOT_WORD_HINTS, lowered
+    else:
+        # _DOT matches a word for "dot" case-insensitively, so also with letters that only
+        # share its letters' uppercase ("poınt" with a dotless i, "тᲂчка"): compare uppercase.
+        hints, searched = _UPPER_DOT_WORD_HINTS, lowered.upper()
+    for hint in hints:
+        if hint in searched:
+            return True
+    return False
 
 
 def find_emails(text: str) -> Tuple[str, ...]:
@@ -324,7 +346,7 @@ def find_emails(text: str) -> Tuple[str, ...]:
     lowered = text.lower()
     if len(lowered) != len(text):
         text = lowered  # rare characters whose lowercase is longer; offsets must agree
-    if not _may_hold_an_address(text, lowered):
+    if not _may_hold_an_address(lowered):
         return ()
     candidates: List[Tuple[int, str]] = []
     for kind, start, end in _at_tokens(lowered)[:_MAX_TOKENS]:

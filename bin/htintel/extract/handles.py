@@ -144,6 +144,23 @@ _SCRIPT_ALIASES = tuple(
 )
 
 
+# Substrings that several non-Latin names share: one search for each instead of one per name.
+_SHARED_NAME_PARTS = ("телег", "信", "카")
+
+
+def _grouped_by_shared_part(aliases: Tuple[str, ...]) -> Tuple[Tuple[str, Tuple[str, ...]], ...]:
+    """(substring, the aliases that contain it) pairs covering every alias once."""
+    groups: Dict[str, Tuple[str, ...]] = {}
+    for alias in aliases:
+        part = next((part for part in _SHARED_NAME_PARTS if part in alias), alias)
+        groups[part] = (*groups.get(part, ()), alias)
+    return tuple(groups.items())
+
+
+_CYRILLIC_ALIAS_GROUPS = _grouped_by_shared_part(_CYRILLIC_ALIASES)
+_SCRIPT_ALIAS_GROUPS = _grouped_by_shared_part(_SCRIPT_ALIASES)
+
+
 def _aliases_by_first_word() -> Dict[str, Tuple[str, ...]]:
     """ASCII aliases keyed by their first word, longest first ("snap" -> "snap chat", "snap")."""
     grouped: Dict[str, Tuple[str, ...]] = {}
@@ -328,14 +345,20 @@ def _alias_positions(lowered: str) -> List[Tuple[int, int, str]]:
     # Cyrillic, Hangul, CJK, kana and Thai (U+0400 and up) have UTF-8 lead bytes from 0xD0;
     # Latin accents do not. Deleting every lower byte leaves something only if one is there.
     if utf8.translate(None, _BELOW_CYRILLIC_LEAD_BYTES):
-        for alias in _CYRILLIC_ALIASES:
+        cyrillic_aliases = [
+            alias for part, group in _CYRILLIC_ALIAS_GROUPS if part in lowered for alias in group
+        ]
+        for alias in cyrillic_aliases:
             for start in _occurrences(lowered, alias) if alias in lowered else ():
                 end = start + len(alias)
                 if (start == 0 or not lowered[start - 1].isalnum()) and (
                     end == len(lowered) or not lowered[end].isalnum()
                 ):
                     found.append((start, end, alias))
-        for alias in _SCRIPT_ALIASES:
+        script_aliases = [
+            alias for part, group in _SCRIPT_ALIAS_GROUPS if part in lowered for alias in group
+        ]
+        for alias in script_aliases:
             for start in _occurrences(lowered, alias) if alias in lowered else ():
                 found.append((start, start + len(alias), alias))
     return found
