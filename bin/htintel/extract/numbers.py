@@ -16,8 +16,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import compress
 from types import MappingProxyType
-from typing import Dict, List, Mapping, Optional, Sequence, Tuple
+from typing import Dict, List, Mapping, NamedTuple, Optional, Sequence, Tuple
 
 Token = Tuple[str, int]
 
@@ -233,6 +234,8 @@ _SEGMENT_KINDS = frozenset("UTDEGV")
 _MAX_SEGMENTED_CHARS = 40
 # Distinct words whose segmentation is remembered; ads repeat the same words.
 _SEGMENT_CACHE_SIZE = 8192
+_PHRASE_CACHE_SIZE = 16_384  # distinct sentences whose needed_passes signals are remembered
+_MAX_CACHED_PHRASE_CHARS = 300
 _SEGMENT_PREFIXES = frozenset(
     w[:2] for w, (k, _v) in LEXICON.items() if k in _SEGMENT_KINDS and len(w) >= 2
 )
@@ -258,6 +261,33 @@ _SEPARATING_BAR = re.compile(r"(?<=[0-9]{3})\|(?=[0-9]{3})")
 _LONE_LOOKALIKE = re.compile(r"([0-9+(][\s\-.(]{0,2})([oоοli]{1,2})(?=[\s\-.)]{1,3}[0-9])")
 
 
+class _PhraseSignals(NamedTuple):
+    """What one phrase contributes to ``needed_passes``; phrases combine by or / sum."""
+
+    spelled: bool  # a non-Latin numeral, a strong number word, or a number word by a digit
+    lookalike_by_digit: bool  # a run of o, l, i or | glued to a digit
+    number_word_count: int
+
+
+def _phrase_signals(lower_phrase: str) -> _PhraseSignals:
+    """The ``needed_passes`` signals of one phrase (a piece of text cut at whitespace)."""
+    touching = _words_touching_digits(lower_phrase)
+    lookalike_by_digit = any(not word.strip(_LOOKALIKE_CHARS) for word in touching)
+    words = lower_phrase.replace("-", " ").replace(",", " ").split()
+    number_words = list(filter(NUMBER_WORDS.__contains__, words))
+    spelled = (
+        not _COMMON_WORDS.issuperset(number_words)
+        or (not lower_phrase.isascii() and _NON_LATIN_NUMERAL.search(lower_phrase) is not None)
+        or any(map(_is_number_word, touching))
+    )
+    return _PhraseSignals(spelled, lookalike_by_digit, len(number_words))
+
+
+# Ads are mostly boilerplate sentences that recur across a feed, so the signals of short
+# phrases are remembered; long ones (no sentence breaks) are not worth the memory.
+_cached_phrase_signals = lru_cache(maxsize=_PHRASE_CACHE_SIZE)(_phrase_signals)
+
+
 def needed_passes(lower_text: str) -> Tuple[bool, bool]:
     """Cheap test of which passes ``lower_text`` needs: (spelled numbers, look-alike letters).
 
@@ -265,18 +295,21 @@ def needed_passes(lower_text: str) -> Tuple[bool, bool]:
     everyday word, three or more number words, or a number word glued to a digit
     ("07861 five64985"). Look-alikes: a run of o, l, i or | glued to a digit ("3O5").
     """
-    touching = _words_touching_digits(lower_text)
-    lookalikes = any(not word.strip(_LOOKALIKE_CHARS) for word in touching) or (
-        _LONE_LOOKALIKE.search(lower_text) is not None
-    )
-    if not lower_text.isascii() and _NON_LATIN_NUMERAL.search(lower_text):
-        return True, lookalikes
-    words = lower_text.replace("-", " ").replace(",", " ").split()
-    # One pass collects the number words; a strong one or three of any kind decide.
-    number_words = list(filter(NUMBER_WORDS.__contains__, words))
-    if len(number_words) >= 3 or not _COMMON_WORDS.issuperset(number_words):
-        return True, lookalikes
-    return any(map(_is_number_word, touching)), lookalikes
+    spelled = lookalikes = False
+    number_word_count = 0
+    # Every signal but the lone look-alike is local to a whitespace-separated word, so the
+    # text splits into lines and sentences at any whitespace; the dot stays on its word.
+    for phrase in lower_text.replace(". ", ".\n").split("\n"):
+        if len(phrase) <= _MAX_CACHED_PHRASE_CHARS:
+            signals = _cached_phrase_signals(phrase)
+        else:
+            signals = _phrase_signals(phrase)
+        spelled = spelled or signals.spelled
+        lookalikes = lookalikes or signals.lookalike_by_digit
+        number_word_count += signals.number_word_count
+    if not lookalikes:
+        lookalikes = _LONE_LOOKALIKE.search(lower_text) is not None
+    return spelled or number_word_count >= 3, lookalikes
 
 
 def _words_touching_digits(lower_text: str) -> List[str]:
@@ -290,7 +323,11 @@ def _words_touching_digits(lower_text: str) -> List[str]:
 
 
 def _is_number_word(word: str) -> bool:
-    return word in NUMBER_WORDS or (len(word) >= 4 and _segment(word) is not None)
+    """True for a number word (not a connector) or a run-together one ("eightfive")."""
+    # The length test keeps long words out of _segment's cache.
+    return word in NUMBER_WORDS or (
+        4 <= len(word) <= _MAX_SEGMENTED_CHARS and _segment(word) is not None
+    )
 
 
 @lru_cache(maxsize=_SEGMENT_CACHE_SIZE)
@@ -398,31 +435,35 @@ def spelled_to_digits(text: str) -> str:
         text = _THAI_RUN.sub(_thai_digits, text)
     parts = _WORD_SPLIT.split(text)
     # parts alternates gap, word, gap, word, ..., gap: words sit at odd indices.
-    index = 1
-    while index < len(parts):
-        token = LEXICON.get(parts[index])
-        if token is None and len(parts[index]) >= 4:
-            pieces = _segment(parts[index])
+    lexicon_get = LEXICON.get
+    part_count = len(parts)
+    # Only number words start a number (a connector only joins two); they are picked out
+    # without a Python-level step per word, since most words of an ad are not numbers.
+    number_word_indices = compress(range(1, part_count, 2), map(_is_number_word, parts[1::2]))
+    next_free = 1  # parts before this were joined into the previous number
+    for index in number_word_indices:
+        if index < next_free:
+            continue
+        word = parts[index]
+        token = lexicon_get(word)
+        if token is None:
+            pieces = _segment(word)
             if pieces is not None:
                 parts[index] = words_to_digits(pieces)
-                index += 2
-                continue
-        if token is None or token[0] == "C":
-            index += 2
             continue
         run = [token]
         end = index
         probe = index + 2
-        while probe < len(parts) and _WORD_GAP.match(parts[probe - 1]):
-            nxt = LEXICON.get(parts[probe])
+        while probe < part_count and _WORD_GAP.match(parts[probe - 1]):
+            nxt = lexicon_get(parts[probe])
             if nxt is None:
                 break
             if nxt[0] == "C":
                 after = probe + 2
                 if (
-                    after < len(parts)
+                    after < part_count
                     and _WORD_GAP.match(parts[after - 1])
-                    and LEXICON.get(parts[after])
+                    and lexicon_get(parts[after])
                 ):
                     probe = after
                     continue
@@ -433,7 +474,7 @@ def spelled_to_digits(text: str) -> str:
         parts[index] = words_to_digits(run)
         for joined in range(index + 1, end + 1):
             parts[joined] = ""
-        index = end + 2
+        next_free = end + 2
     return "".join(parts)
 
 

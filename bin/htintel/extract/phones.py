@@ -25,6 +25,10 @@ MAX_WINDOW_GROUPS = 8  # a phone number is written in at most this many digit gr
 VALIDATION_CACHE_SIZE = 16_384  # distinct (candidate, region) pairs; feeds repeat numbers
 CONTEXT_CACHE_SIZE = 8192  # distinct texts before a number; ads repeat "Call or text" lines
 _CONTEXT_CHARS = 40  # how far before a number its context is read
+_NEAR_CHARS = 8  # how far before a number a "+" or a currency is looked for
+# How far after a number a currency or unit is looked for: _CURRENCY_AFTER reads at most
+# two spaces and a seven-letter word ("dollars").
+_AFTER_CHARS = 12
 
 # A candidate run: digit groups joined by separators (ASCII and Unicode dashes, dots, bullets). Linear: the class excludes nothing
 # that could make the engine backtrack into the same run twice.
@@ -182,12 +186,17 @@ def _numbers_in_groups(groups: List[str], plus: bool, region: Optional[str]) -> 
     return found
 
 
-def _numbers_in_run(text: str, start: int, end: int, region: Optional[str]) -> Tuple[str, ...]:
-    near = text[max(0, start - 8) : start]
-    drop_last = _CURRENCY_AFTER.match(text, end) is not None
-    unit_after = text[end : end + 1].isalpha() or _DECIMAL_TAIL.match(text, end) is not None
+@lru_cache(maxsize=VALIDATION_CACHE_SIZE)
+def _numbers_in_run(before: str, run: str, after: str, region: Optional[str]) -> Tuple[str, ...]:
+    """Valid numbers in ``run`` given the text ``before`` (_CONTEXT_CHARS) and ``after`` it.
+
+    Cached as a whole: feeds repeat the same number in the same sentence.
+    """
+    near = before[-_NEAR_CHARS:]
+    drop_last = _CURRENCY_AFTER.match(after) is not None
+    unit_after = after[:1].isalpha() or _DECIMAL_TAIL.match(after) is not None
     found = _numbers_in_run_text(
-        text[start:end],
+        run,
         near.rstrip(" (").endswith("+"),
         _currency_before(near),
         drop_last,
@@ -195,7 +204,7 @@ def _numbers_in_run(text: str, start: int, end: int, region: Optional[str]) -> T
         region,
     )
     # The context test is the dearest, so it runs only for runs that hold a valid number.
-    if found and _context_says_not_a_phone(text[max(0, start - _CONTEXT_CHARS) : start]):
+    if found and _context_says_not_a_phone(before):
         return ()
     return found
 
@@ -237,7 +246,11 @@ def find_phones(text: str, region: Optional[str] = None) -> Tuple[str, ...]:
     text = deobfuscate.digitize(text)
     found: List[str] = []
     for match in _RUN.finditer(text):
-        for number in _numbers_in_run(text, match.start(), match.end(), region):
+        start, end = match.span()
+        before = text[max(0, start - _CONTEXT_CHARS) : start]
+        for number in _numbers_in_run(
+            before, match.group(), text[end : end + _AFTER_CHARS], region
+        ):
             if number not in found:
                 found.append(number)
     return tuple(found)
