@@ -23,7 +23,12 @@ from splunklib.searchcommands import (  # noqa: E402
     validators,
 )
 
-from htintel.extract import IDENTIFIER_TYPES, MAX_TEXT_CHARS, extract  # noqa: E402
+from htintel.extract import (  # noqa: E402
+    IDENTIFIER_TYPES,
+    MAX_TEXT_CHARS,
+    extract,
+    extraction_fields,
+)
 
 DEFAULT_TEXT_FIELDS = ("title", "body")
 
@@ -99,14 +104,7 @@ class HtExtractCommand(StreamingCommand):
                 url=_first(record.get("url")) or None,
                 types=types,
             )
-            ids = found.ids
-            record["ht_phone"] = list(found.phones)
-            record["ht_email"] = list(found.emails)
-            record["ht_wallet"] = list(found.wallets)
-            record["ht_handle"] = list(found.handles)
-            record["ht_url"] = list(found.urls)
-            record["ht_ids"] = list(ids)
-            record["ht_id_count"] = len(ids)
+            record.update(extraction_fields(found))
             yield record
 
     def _read_csv_records(self, ifile):

@@ -33,7 +33,7 @@ from typing import Any, Callable, Dict, FrozenSet, Iterable, Iterator, List, Opt
 from xml.sax.saxutils import escape, quoteattr
 
 from htintel.ad import MAX_RECORD_BYTES, Ad, AdError, parse_ad
-from htintel.extract import IDENTIFIER_TYPES, Extraction, extract
+from htintel.extract import IDENTIFIER_TYPES, extract, extraction_fields
 from htintel.params import DEFAULT_PATTERNS
 
 AD_SOURCETYPE = "htintel:ad"
@@ -422,23 +422,6 @@ class FeedEvent:
     time: float
     sourcetype: str
     source: str
-
-
-def extraction_fields(found: Extraction) -> Dict[str, Any]:
-    """The htextract output fields (ht_phone ... ht_id_count) of one Extraction.
-
-    The one mapping shared by ingest-time enrichment and the htextract command.
-    """
-    ids = found.ids
-    return {
-        "ht_phone": list(found.phones),
-        "ht_email": list(found.emails),
-        "ht_wallet": list(found.wallets),
-        "ht_handle": list(found.handles),
-        "ht_url": list(found.urls),
-        "ht_ids": list(ids),
-        "ht_id_count": len(ids),
-    }
 
 
 def enrichment_fields(ad: Ad, types: FrozenSet[str] = IDENTIFIER_TYPES) -> Dict[str, Any]:

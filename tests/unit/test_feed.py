@@ -11,7 +11,7 @@ import pytest
 from inputs.feeddata import ad_line, make_ad
 
 from htintel.ad import MAX_RECORD_BYTES, AdError, parse_ad
-from htintel.extract import Extraction
+from htintel.extract import Extraction, extraction_fields
 from htintel.feed import (
     QUARANTINE_RAW_BYTES,
     DirectoryFeed,
@@ -22,7 +22,6 @@ from htintel.feed import (
     ad_event,
     checkpoint_file,
     event_xml,
-    extraction_fields,
     file_identity,
     ingest_directory,
     is_same_file,

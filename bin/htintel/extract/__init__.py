@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
-from typing import FrozenSet, Mapping, Optional, Tuple
+from typing import Any, Dict, FrozenSet, Mapping, Optional, Tuple
 
 from htintel import geo
 from htintel.extract import deobfuscate, emails, handles, phones, urls, wallets
@@ -157,3 +157,21 @@ def extract(
         handles=found_handles.handles if "handle" in types else (),
         urls=urls.find_urls(clean, url) if "url" in types else (),
     )
+
+
+def extraction_fields(found: Extraction) -> Dict[str, Any]:
+    """The htextract output fields (ht_phone ... ht_id_count) of one Extraction.
+
+    The one mapping shared by the htextract command and ingest-time enrichment, so both
+    give dashboards the same fields.
+    """
+    ids = found.ids
+    return {
+        "ht_phone": list(found.phones),
+        "ht_email": list(found.emails),
+        "ht_wallet": list(found.wallets),
+        "ht_handle": list(found.handles),
+        "ht_url": list(found.urls),
+        "ht_ids": list(ids),
+        "ht_id_count": len(ids),
+    }
