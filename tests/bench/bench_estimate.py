@@ -11,8 +11,6 @@ from __future__ import annotations
 import os
 import random
 import resource
-import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -20,6 +18,7 @@ import time
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 sys.path[:0] = [os.path.join(REPO, "bin"), os.path.join(REPO, "tests")]
 
+from benchkit import private_app  # noqa: E402
 from protocol.harness import find_splunk_pythons, run_command  # noqa: E402
 from unit.estimate_sim import cell_probabilities, simulate  # noqa: E402
 
@@ -68,24 +67,6 @@ def chunked(rows):
 def _children_cpu() -> float:
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
-
-
-def private_app(workdir: str, rebuild: bool) -> str:
-    """A private copy of the built app with this checkout's bin/ and default/.
-
-    Other work may rebuild build/htintel at any time; a copy keeps the run stable.
-    """
-    built = os.path.join(REPO, "build", "htintel")
-    if rebuild or not os.path.isdir(os.path.join(built, "lib")):
-        subprocess.run(["bash", "package.sh", "--skip-appinspect"], cwd=REPO, check=True)
-    app = os.path.join(workdir, "htintel")
-    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
-    shutil.copytree(built, app, ignore=ignore)
-    for part in ("bin", "default"):
-        shutil.copytree(
-            os.path.join(REPO, part), os.path.join(app, part), ignore=ignore, dirs_exist_ok=True
-        )
-    return app
 
 
 def main() -> None:

@@ -28,8 +28,6 @@ import hashlib
 import os
 import random
 import resource
-import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -43,13 +41,13 @@ sys.path[:0] = [
 ]
 
 import phonenumbers  # noqa: E402
+from benchkit import private_app, splunk_python  # noqa: E402
 from devset_scoring import load_devset, score_devset  # noqa: E402
-from protocol.harness import decode_records, encode_records, find_splunk_pythons, run_command  # noqa: E402
+from protocol.harness import decode_records, encode_records, run_command  # noqa: E402
 
 from htintel.extract import extract  # noqa: E402
 
 CHUNK_ROWS = 50_000  # splunkd's largest chunk
-BENCH_COMMANDS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "noop_command")
 
 # Per language: the countries its ads come from, filler sentences (with the usual traps:
 # prices, measurements, ages, dates, times) and the digit words used to spell numbers.
@@ -439,20 +437,6 @@ def _as_list(value: object) -> List[str]:
     return [value] if value else []  # type: ignore[list-item]
 
 
-def build_app(rebuild: bool) -> str:
-    app = os.path.join(REPO, "build", "htintel")
-    if rebuild or not os.path.isdir(os.path.join(app, "lib")):
-        subprocess.run(
-            ["./package.sh", "--skip-appinspect"], cwd=REPO, check=True, stdout=subprocess.DEVNULL
-        )
-    return app
-
-
-def pick_python() -> str:
-    pythons = find_splunk_pythons()
-    return pythons.get("3.13") or pythons.get("3.9") or os.path.join(REPO, ".venv", "bin", "python")
-
-
 def main(argv: Optional[Sequence[str]] = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--ads", type=int, default=50_000)
@@ -462,8 +446,7 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
 
     ads, truth = make_corpus(args.ads)
     chunks = [ads[i : i + CHUNK_ROWS] for i in range(0, len(ads), CHUNK_ROWS)]
-    python = pick_python()
-    app = build_app(args.rebuild)
+    python = splunk_python()
     print(
         f"corpus: {len(ads)} ads, {len(chunks)} chunk(s), mean body {sum(len(a['body']) for a in ads) // len(ads)} chars"
     )
@@ -471,20 +454,7 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
 
     rate_a, cpu_a, results = bench_in_process(ads)
     with tempfile.TemporaryDirectory(prefix="htintel-bench-") as scratch:
-        bench_app = os.path.join(scratch, "htintel")
-        shutil.copytree(app, bench_app, ignore=shutil.ignore_patterns("bin"))
-        # bin/ from the working tree, as package.sh would copy it: other builds may be
-        # rewriting build/htintel while this runs.
-        shutil.copytree(
-            os.path.join(REPO, "bin"),
-            os.path.join(bench_app, "bin"),
-            ignore=shutil.ignore_patterns("__pycache__"),
-        )
-        for name in os.listdir(BENCH_COMMANDS):
-            if name.endswith(".py"):
-                shutil.copy(
-                    os.path.join(BENCH_COMMANDS, name), os.path.join(bench_app, "bin", name)
-                )
+        bench_app = private_app(scratch, args.rebuild, bench_commands=True)
         rate_c, cpu_c, _ = bench_protocol(python, bench_app, "htnoop", chunks, args.repeats)
         rate_b, cpu_b, extracted = bench_protocol(
             python, bench_app, "htextract", chunks, args.repeats

@@ -22,6 +22,8 @@ import time
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 sys.path[:0] = [os.path.join(REPO, "bin"), os.path.join(REPO, "tests")]
 
+from benchkit import private_app, splunk_python  # noqa: E402
+
 CITIES = 600
 DAYS = 90
 
@@ -154,16 +156,10 @@ def bench_in_process(ads: int, python: str = sys.executable) -> None:
 
 
 def bench_protocol(ads: int) -> None:
-    from protocol.harness import find_splunk_pythons, run_command
+    from protocol.harness import run_command
 
-    built = os.path.join(REPO, "build", "htintel")
-    if not os.path.isdir(os.path.join(built, "lib", "splunklib")):
-        print("protocol: build/htintel missing; run ./package.sh --skip-appinspect first")
-        return
-    # A private copy: package.sh runs elsewhere may rebuild build/ while this runs.
-    app = os.path.join(tempfile.mkdtemp(prefix="bench-"), "htintel")
-    shutil.copytree(built, app)
-    python = find_splunk_pythons().get("3.13") or find_splunk_pythons().get("3.9") or sys.executable
+    app = private_app(tempfile.mkdtemp(prefix="bench-"))
+    python = splunk_python()
     rng = random.Random(5)
     records = []
     for n in range(ads):
