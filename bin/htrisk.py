@@ -77,8 +77,9 @@ class HtRiskCommand(StreamingCommand):
             )
             record["ht_lang"] = result.language
             record["ht_risk_score"] = result.score
-            record["ht_risk_indicators"] = list(result.indicators)
-            record["ht_risk_evidence"] = list(result.evidence)
+            # Tuples go out as multivalues like lists do, without a copy per record.
+            record["ht_risk_indicators"] = result.indicators
+            record["ht_risk_evidence"] = result.evidence
             yield record
 
     def _text(self, record):

@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from typing import Collection, Dict, FrozenSet, Optional, Tuple
+from typing import AbstractSet, Collection, Dict, FrozenSet, Optional, Tuple
 
 LANGUAGES: Tuple[str, ...] = (
     "en",
@@ -48,6 +48,15 @@ _SCRIPT_RANGES: Tuple[Tuple[str, str, str], ...] = (
 )
 _ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _ASCII = frozenset(chr(point) for point in range(128))
+_FIRST_NON_ASCII = re.compile("[^\x00-\x7f]")
+# Delete tables for cp1251-encoded text keeping only ASCII letters / only Cyrillic letters.
+# cp1251 holds no other script of _SCRIPT_RANGES, so in such text Cyrillic alone decides.
+_NOT_ASCII_LETTER_BYTES = bytes(b for b in range(256) if chr(b) not in _ASCII_LETTERS)
+_NOT_CYRILLIC_CP1251 = bytes(
+    b
+    for b in range(256)
+    if not _SCRIPT_RANGES[0][0] <= bytes([b]).decode("cp1251", "replace") < _SCRIPT_RANGES[0][1]
+)
 _ASCII_PUNCTUATION = bytes.maketrans(b"!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", b" " * 32)
 
 # Function words: frequent, short, and (mostly) not shared between these languages.
@@ -94,6 +103,16 @@ _MARKERS: Dict[str, re.Pattern] = {
     "tr": re.compile("[ğışİŞĞ]"),
     "it": re.compile(r"\b(?:è|perché)\b|[ìò]"),
 }
+# Every match of a _MARKERS pattern holds one of its language's letters here: a text with
+# none of them skips that regex scan.
+_MARKER_LETTERS: Dict[str, str] = {
+    "es": "ñ¿¡",
+    "pt": "ãõ",
+    "fr": "èêëœç",
+    "de": "ßäöü",
+    "tr": "ğışİŞĞ",
+    "it": "èéìò",
+}
 _ALL_STOPWORDS: FrozenSet[str] = frozenset().union(*_STOPWORDS.values())
 STOPWORDS = _ALL_STOPWORDS  # every language's function words, for other modules
 _STOPWORD_LANGUAGES: Dict[str, Tuple[str, ...]] = {
@@ -131,11 +150,13 @@ def identify(
     declared: Optional[str] = None,
     words: Optional[Collection[str]] = None,
     other_scripts: bool = True,
+    function_words: Optional[AbstractSet[str]] = None,
 ) -> str:
     """ISO 639-1 code of the text's language, the declared one when given, "" when unknown.
 
     ``words``: the text's lowercased words when the caller already split it (saves time);
-    ``other_scripts=False``: the caller knows the text has no non-Latin letters.
+    ``other_scripts=False``: the caller knows the text has no non-Latin letters;
+    ``function_words``: ``STOPWORDS`` & set(words), when the caller already has it.
     """
     code = normalise_code(declared)
     if code:
@@ -152,44 +173,65 @@ def identify(
     if words is None:
         data = sample.lower().encode("utf-8", "replace").translate(_ASCII_PUNCTUATION)
         words = set(data.decode("utf-8", "replace").split()[:MAX_WORDS])
-    return _latin(words, sample)
+    return _latin(words, sample, function_words)
 
 
 def _script(sample: str) -> str:
     """The dominant non-Latin script, judged on DISTINCT characters: the set, its sorting
     and the range counts (bisect) all run in C, whatever the length of the ad."""
+    # Cyrillic ads fit cp1251, one byte per character: a set of small ints (cached
+    # objects) is several times cheaper to build than a set of Cyrillic characters.
+    # Other scripts skip the attempt (a failed encoding costs an exception).
+    encoded: Optional[bytes] = None
+    first = _FIRST_NON_ASCII.search(sample)
+    if first is not None and "\u0400" <= first.group() < "\u0530":
+        try:
+            encoded = sample.encode("cp1251")
+        except UnicodeEncodeError:
+            encoded = None
+    if encoded is not None:
+        # Cyrillic wins when it has at least 3 distinct letters and at least half as many
+        # as there are distinct ASCII letters: the first few Cyrillic letters usually
+        # settle that, before a set of all of them is needed.
+        letters = len(set(encoded.translate(None, _NOT_ASCII_LETTER_BYTES)))
+        needed = max(3, (letters + 1) // 2)
+        cyrillic = encoded.translate(None, _NOT_CYRILLIC_CP1251)
+        if len(set(cyrillic[: 4 * needed])) >= needed or len(set(cyrillic)) >= needed:
+            return "ru"
+        return ""
     distinct = set(sample)
     ordered = sorted(distinct - _ASCII)
     counts = {
         language: bisect.bisect_left(ordered, high) - bisect.bisect_left(ordered, low)
         for low, high, language in _SCRIPT_RANGES
     }
+    letters = len(distinct & _ASCII_LETTERS)
     language, count = max(counts.items(), key=lambda item: item[1])
     # A name or a city in another script inside a Latin-script ad does not decide.
-    if count < 3 or count * 2 < len(distinct & _ASCII_LETTERS):
+    if count < 3 or count * 2 < letters:
         return ""
     if language == "zh" and counts["ja"] >= 2:
         return "ja"  # Japanese mixes kanji with kana; Chinese has no kana
     return language
 
 
-def _latin(words: Collection[str], sample: str) -> str:
+def _latin(words: Collection[str], sample: str, found: Optional[AbstractSet[str]] = None) -> str:
+    if found is None:
+        found = _ALL_STOPWORDS.intersection(words)
+    if not found:
+        return ""
     scores: Dict[str, int] = {}
-    for word in _ALL_STOPWORDS.intersection(words):
+    for word in found:
         for language in _STOPWORD_LANGUAGES[word]:
             scores[language] = scores.get(language, 0) + 1
-    if not scores:
-        return ""
-    ranked = sorted(((score, language) for language, score in scores.items()), reverse=True)
+    ranked = sorted([(score, language) for language, score in scores.items()], reverse=True)
     best_score, best = ranked[0]
     # Close calls between Romance languages: letters only one of them uses decide.
     if len(ranked) > 1 and best_score - ranked[1][0] <= 2 and not sample.isascii():
         lowered = sample.lower()
         best_score, best = max(
             (
-                score + 2 * len(set(_MARKERS[language].findall(lowered)))
-                if language in _MARKERS
-                else score,
+                score + 2 * _distinct_markers(language, lowered),
                 language,
             )
             for score, language in ranked[:2]
@@ -197,3 +239,10 @@ def _latin(words: Collection[str], sample: str) -> str:
     if best_score >= 2 or (best_score == 1 and len(words) <= 12):
         return best
     return ""
+
+
+def _distinct_markers(language: str, lowered: str) -> int:
+    letters = _MARKER_LETTERS.get(language, "")
+    if not any(letter in lowered for letter in letters):
+        return 0
+    return len(set(_MARKERS[language].findall(lowered)))

@@ -35,8 +35,10 @@ Score: each code's weight w (0..1, the largest among its matched rows) combines 
 and adding evidence never lowers the score.
 
 Matching is linear and cheap: the ad is folded and split into words once (C-level string
-operations), the set of phrase first words is intersected with the ad's words, and only
-where a phrase's anchor word occurs is the phrase compared; prefixes are found by bisection
+operations; Western European and Cyrillic ads by bytes.translate in a one-byte codec), one
+set intersection finds the lexicon's words in the ad (phrase words, age words, function
+words for language identification), and only a phrase whose words are all present is
+looked up as a substring of the space-joined words; prefixes are found by bisection
 in the sorted words, Chinese strings by a trie-shaped regex that never backtracks between
 entries (run only when the ad contains CJK bytes), emoji by substring tests. Ads mix
 languages, so every language's phrases apply to every ad.
@@ -47,6 +49,7 @@ from __future__ import annotations
 import bisect
 import csv
 import functools
+import math
 import os
 import re
 import unicodedata
@@ -77,6 +80,7 @@ _COMMON_WORDS = lang.STOPWORDS | frozenset(
     "24 7 disponible disponivel chicas meninas filles девочки девушки".split()
 )
 _AGE_WORDS = frozenset({"yo", "y", "years", "year", "anos", "ans", "лет"})
+_DIGIT_YO = re.compile("[0-9]yo")  # "21yo": glued forms the word set cannot see
 _AGE = re.compile(r"[1-5]\d\s?(?:yo\b|y/o|y\.o\b|years? old|anos|ans\b|лет|岁)")
 
 
@@ -103,10 +107,14 @@ class Lexicon:
     """Indicators compiled for matching; build with ``compile_indicators``."""
 
     phrases: Dict[str, Tuple[Indicator, ...]]  # folded words joined by one space -> rows
-    # Each phrase is anchored on its longest uncommon word: anchor -> (" key ", key) of the
-    # phrases holding it, the key padded with spaces for a whole-word substring test.
-    anchors: Dict[str, Tuple[Tuple[str, str], ...]]
+    # Each phrase is anchored on its longest uncommon word: anchor -> (" key ", key, set of
+    # the phrase's words) of the phrases holding it, longest first; the key is padded with
+    # spaces for a whole-word substring test.
+    anchors: Dict[str, Tuple[Tuple[str, str, FrozenSet[str]], ...]]
     anchor_set: FrozenSet[str]
+    # Phrase words, age words and function words (language identification): one set
+    # pass over the ad's words finds them all.
+    watched_words: FrozenSet[str]
     prefixes: Dict[str, Tuple[Indicator, ...]]  # single-word "prefix*" patterns
     # bytes.translate delete tables keeping only the UTF-8 lead bytes that can start a
     # prefix / a multi-character spaceless key: an empty result rules the scan out.
@@ -115,7 +123,6 @@ class Lexicon:
     spaceless_regex: Optional[re.Pattern[str]]  # the multi-character ones, as a trie
     spaceless_gate: bytes
     single_chars: Tuple[Tuple[str, Tuple[Indicator, ...]], ...]  # one-character keys (emoji)
-    evidence: Dict[str, re.Pattern[str]]  # phrase key -> regex finding it in folded text
     structural: Dict[str, Indicator]
 
 
@@ -201,6 +208,88 @@ _DELETE_ALL_BUT_LEADS = bytes(
 )
 
 
+def _fold_accents(text: str) -> str:
+    return unicodedata.normalize(
+        "NFC", _COMBINING_MARKS.sub("", unicodedata.normalize("NFD", text))
+    )
+
+
+@dataclass(frozen=True)
+class _SingleByteTables:
+    """bytes.translate tables doing _prepare's work on text encoded in a one-byte codec."""
+
+    codec: str
+    fold: bytes  # accent folding, character by character
+    words_folded: bytes  # folding, and separators (ASCII punctuation, symbols) to spaces
+    words_plain: bytes  # separators to spaces, no folding
+    leads: bytes  # each character's UTF-8 lead byte, with ...
+    not_leads: bytes  # ... a delete table dropping those _DELETE_ALL_BUT_LEADS drops
+
+
+def _single_byte_tables(codec: str) -> Optional[_SingleByteTables]:
+    """Tables for a codec whose every character folds to one character of the codec, else
+    None. Folding such text character by character equals folding it whole: NFC has
+    nothing to recompose once the marks are gone (checked for cp1252 and cp1251)."""
+    fold = bytearray(range(256))
+    words_folded = bytearray(range(256))
+    words_plain = bytearray(range(256))
+    leads = bytearray(range(256))
+    kept_leads = set(_ACCENT_LEADS + _SYMBOL_LEADS + _SCRIPT_LEADS)
+    not_leads = bytearray()
+    for byte in range(256):
+        try:
+            char = bytes([byte]).decode(codec)
+        except UnicodeDecodeError:
+            continue  # never produced by encoding
+        folded = _fold_accents(char)
+        try:
+            folded_byte = folded.encode(codec)
+        except UnicodeEncodeError:
+            return None
+        if len(folded_byte) != 1:
+            return None
+        fold[byte] = folded_byte[0]
+        words_folded[byte] = _word_byte(folded, folded_byte[0])
+        words_plain[byte] = _word_byte(char, byte)
+        leads[byte] = char.encode("utf-8")[0]
+        if byte < 0x80 or leads[byte] not in kept_leads:
+            not_leads.append(byte)
+    return _SingleByteTables(
+        codec, bytes(fold), bytes(words_folded), bytes(words_plain), bytes(leads), bytes(not_leads)
+    )
+
+
+def _word_byte(char: str, byte: int) -> int:
+    if char.isascii():
+        return bytes([byte]).translate(_ASCII_PUNCTUATION)[0]
+    return 0x20 if _OTHER_SEPARATORS.fullmatch(char) else byte
+
+
+# Western European and Cyrillic ads fit one of these: one-byte codecs let C-level
+# bytes.translate fold accents and find separators instead of Unicode normalisation and
+# regex scans of the whole ad.
+_SINGLE_BYTE_CODECS: Tuple[_SingleByteTables, ...] = tuple(
+    tables
+    for tables in (_single_byte_tables("cp1252"), _single_byte_tables("cp1251"))
+    if tables is not None
+)
+
+
+def _codecs_holding() -> Dict[str, Tuple[_SingleByteTables, ...]]:
+    """Non-ASCII character -> the codecs above that hold it: an ad's first non-ASCII
+    character picks the codecs worth trying, so Chinese and emoji ads pay no failed
+    encoding (an exception)."""
+    holding: Dict[str, Tuple[_SingleByteTables, ...]] = {}
+    for tables in _SINGLE_BYTE_CODECS:
+        for char in bytes(range(0x80, 0x100)).decode(tables.codec, "ignore"):
+            holding[char] = (*holding.get(char, ()), tables)
+    return holding
+
+
+_CODECS_HOLDING = _codecs_holding()
+_FIRST_NON_ASCII = re.compile("[^\x00-\x7f]")
+
+
 def fold(text: str) -> str:
     """Lowercase and strip accents ("Recién" -> "recien", "ждёт" -> "ждет"), keeping the length
     for precomposed text so that spans found in the folded text are spans of the ad."""
@@ -219,11 +308,23 @@ def _prepare(text: str) -> Tuple[str, List[str], bytes]:
         cleaned = lowered.encode("ascii").translate(_ASCII_PUNCTUATION).decode("ascii")
         return lowered, cleaned.split(), b""
     lowered = lowered.replace("ё", "е")
+    first = _FIRST_NON_ASCII.search(lowered)
+    for tables in _CODECS_HOLDING.get(first.group(), ()) if first else ():
+        try:
+            encoded = lowered.encode(tables.codec)
+        except UnicodeEncodeError:
+            continue
+        leads = encoded.translate(tables.leads, tables.not_leads)
+        if leads.translate(None, _KEEP_ONLY["accent"]):
+            lowered = encoded.translate(tables.fold).decode(tables.codec)
+            cleaned = encoded.translate(tables.words_folded).decode(tables.codec)
+        else:
+            cleaned = encoded.translate(tables.words_plain).decode(tables.codec)
+        return lowered, cleaned.split(), leads or b"\x00"
     data = lowered.encode("utf-8", "surrogatepass")
     leads = data.translate(None, _DELETE_ALL_BUT_LEADS)
     if leads.translate(None, _KEEP_ONLY["accent"]):
-        decomposed = unicodedata.normalize("NFD", lowered)
-        lowered = unicodedata.normalize("NFC", _COMBINING_MARKS.sub("", decomposed))
+        lowered = _fold_accents(lowered)
         data = lowered.encode("utf-8", "surrogatepass")
     cleaned = data.translate(_ASCII_PUNCTUATION).decode("utf-8", "replace")
     if leads.translate(None, _KEEP_ONLY["symbol"]):
@@ -261,9 +362,12 @@ def _trie_regex(sequences: Iterable[List[str]]) -> Optional[re.Pattern[str]]:
     return re.compile(emit(root))
 
 
+@functools.lru_cache(maxsize=4096)
 def _evidence_regex(key: str) -> re.Pattern[str]:
-    # Starts with a literal, so the engine's fast literal search applies; the word boundary
-    # before it is checked by _find_evidence.
+    # Compiled on a phrase's first match, not for every phrase when the lexicon is
+    # compiled (that took about 0.1 s at the start of each search). Starts with a literal,
+    # so the engine's fast literal search applies; the word boundary before it is checked
+    # by _find_evidence.
     return re.compile(r"[\W_]+".join(re.escape(word) for word in key.split(" ")) + r"(?!\w)")
 
 
@@ -323,18 +427,24 @@ def compile_indicators(indicators: Iterable[Indicator]) -> Lexicon:
             key = _phrase_key(indicator.pattern)
             if key:
                 phrases.setdefault(key, []).append(indicator)
-    anchors: Dict[str, List[Tuple[str, str]]] = {}
+    anchors: Dict[str, List[Tuple[str, str, FrozenSet[str]]]] = {}
     for key in phrases:
         words = key.split(" ")
         offset = max(
             range(len(words)), key=lambda i: (words[i] not in _COMMON_WORDS, len(words[i]), i)
         )
-        anchors.setdefault(words[offset], []).append((" " + key + " ", key))
+        anchors.setdefault(words[offset], []).append((" " + key + " ", key, frozenset(words)))
     multi = sorted(key for key in spaceless if len(key) > 1)
     return Lexicon(
         phrases={key: tuple(rows) for key, rows in phrases.items()},
-        anchors={word: tuple(entries) for word, entries in anchors.items()},
+        anchors={
+            word: tuple(sorted(entries, key=lambda entry: -entry[1].count(" ")))
+            for word, entries in anchors.items()
+        },
         anchor_set=frozenset(anchors),
+        watched_words=frozenset(word for key in phrases for word in key.split(" "))
+        | _AGE_WORDS
+        | lang.STOPWORDS,
         prefixes={key: tuple(rows) for key, rows in prefixes.items()},
         prefix_gate=_lead_gate(prefixes),
         spaceless={key: tuple(rows) for key, rows in spaceless.items()},
@@ -343,21 +453,24 @@ def compile_indicators(indicators: Iterable[Indicator]) -> Lexicon:
         single_chars=tuple(
             (key, tuple(rows)) for key, rows in sorted(spaceless.items()) if len(key) == 1
         ),
-        evidence={key: _evidence_regex(key) for key in phrases},
         structural=structural,
     )
 
 
-def _word_hits(lexicon: Lexicon, words: List[str]) -> List[str]:
-    """Phrase keys found in the word list (each at most once)."""
-    present = lexicon.anchor_set.intersection(words)
-    if not present:
-        return []
-    # Words hold no spaces, so " w1 w2 " occurs in the space-joined ad exactly where the
-    # words w1 w2 are adjacent: one C substring search per candidate phrase.
-    spaced = " " + " ".join(words) + " "
-    anchors = lexicon.anchors
-    return [key for anchor in present for padded, key in anchors[anchor] if padded in spaced]
+def _word_hits(lexicon: Lexicon, words: List[str], watched: FrozenSet[str]) -> List[str]:
+    """Phrase keys found in the word list (each at most once), given the phrase words in it."""
+    found = []
+    spaced = ""
+    for anchor in watched & lexicon.anchor_set:
+        for padded, key, phrase_words in lexicon.anchors[anchor]:
+            # Set inclusion (in C) rules out most phrases; for the rest, words hold no
+            # spaces, so " w1 w2 " occurs in the space-joined ad exactly where w1 w2 are
+            # adjacent.
+            if phrase_words <= watched:
+                spaced = spaced or " " + " ".join(words) + " "
+                if padded in spaced:
+                    found.append(key)
+    return found
 
 
 def _prefix_hits(
@@ -384,11 +497,11 @@ def _word_start(folded: str, word: str) -> int:
     return start
 
 
-def _may_state_ages(folded: str, words: List[str]) -> bool:
+def _may_state_ages(folded: str, has_age_word: bool) -> bool:
     """Cheap test (set and substring operations in C) before the age regex scans the ad."""
-    if not _AGE_WORDS.isdisjoint(words) or "岁" in folded or "y/o" in folded or "y.o" in folded:
+    if has_age_word or "岁" in folded or "y/o" in folded or "y.o" in folded:
         return True
-    return "yo" in folded and any(digit + "yo" in folded for digit in "0123456789")
+    return "yo" in folded and _DIGIT_YO.search(folded) is not None
 
 
 def _number(value: object) -> Optional[float]:
@@ -401,7 +514,7 @@ def _number(value: object) -> Optional[float]:
             number = float(str(value).replace(",", "").strip())
         except ValueError:
             return None
-    return number if number == number and number not in (float("inf"), float("-inf")) else None
+    return number if math.isfinite(number) else None
 
 
 def assess(
@@ -425,18 +538,20 @@ def assess(
     else:
         lexicon = _compile_cached(tuple(indicators))
     folded, words, leads = _prepare(text)
+    watched = lexicon.watched_words.intersection(words)
     detected = (lang.normalise_code(language) if language else "") or lang.identify(
         text,
         words=words[:LANGUAGE_WORDS],
         other_scripts=bool(leads.translate(None, _KEEP_ONLY["script"])),
+        function_words=watched & lang.STOPWORDS if len(words) <= LANGUAGE_WORDS else None,
     )
     source = text if len(folded) == len(text) else folded  # evidence as written when possible
 
     hits: List[Tuple[int, Indicator, str]] = []
-    for key in _word_hits(lexicon, words):
-        found = _find_evidence(lexicon.evidence[key], folded)
+    for key in _word_hits(lexicon, words, watched) if watched else ():
+        found = _find_evidence(_evidence_regex(key), folded)
         start, span = (found[0], source[found[0] : found[1]]) if found else (0, key)
-        hits.extend((start, row, span) for row in lexicon.phrases[key])
+        hits += [(start, row, span) for row in lexicon.phrases[key]]
     # Byte gates (memchr in C): Latin ads skip the Cyrillic prefix check, Latin and
     # Cyrillic ads skip the Chinese scan, ASCII ads skip all of it.
     if lexicon.prefixes and (
@@ -448,15 +563,15 @@ def assess(
     ):
         for match in lexicon.spaceless_regex.finditer(folded):
             rows = lexicon.spaceless.get(match.group(), ())
-            hits.extend((match.start(), row, source[match.start() : match.end()]) for row in rows)
+            hits += [(match.start(), row, source[match.start() : match.end()]) for row in rows]
     if leads:
         emoji = leads.translate(None, _KEEP_ONLY["emoji"])
         for char, rows in lexicon.single_chars if emoji else ():
             if char in folded:
                 start = folded.index(char)
-                hits.extend((start, row, source[start : start + 1]) for row in rows)
+                hits += [(start, row, source[start : start + 1]) for row in rows]
     multiple = lexicon.structural.get("@multiple_women")
-    if multiple is not None and _may_state_ages(folded, words):
+    if multiple is not None and _may_state_ages(folded, not _AGE_WORDS.isdisjoint(watched)):
         ages: Dict[str, re.Match[str]] = {}
         for match in _AGE.finditer(folded):
             age = match.group()[:2]
@@ -465,7 +580,7 @@ def assess(
             ):
                 ages.setdefault(age, match)
         if len(ages) >= 2:
-            hits.extend((m.start(), multiple, source[m.start() : m.end()]) for m in ages.values())
+            hits += [(m.start(), multiple, source[m.start() : m.end()]) for m in ages.values()]
     below = lexicon.structural.get("@price_below_median")
     if below is not None and price is not None and price_median is not None:
         price_value, median_value = _number(price), _number(price_median)
@@ -487,16 +602,12 @@ def assess(
 
 
 def _summarise(hits: List[Tuple[int, Indicator, str]], language: str) -> Assessment:
-    codes = {row.code for _start, row, _span in hits}
-    plain_codes = {row.code for _start, row, _span in hits if row.category not in EMOJI_CATEGORIES}
+    hits.sort(key=_hit_start)  # stable: hits at one position keep their order
+    if any(row.category in EMOJI_CATEGORIES for _start, row, _span in hits):
+        hits = _emoji_in_context(hits)
     weights: Dict[str, float] = {}
     evidence: List[str] = []
-    emoji_spans = {span for _start, row, span in hits if row.category == "emoji"}
-    for _start, row, span in sorted(hits, key=lambda hit: hit[0]):
-        if row.category == "emoji" and not (codes - {row.code}) and len(emoji_spans) < 2:
-            continue
-        if row.category == "emoji_context" and not (plain_codes - {row.code}):
-            continue
+    for _start, row, span in hits:
         weights[row.code] = max(weights.get(row.code, 0.0), row.weight)
         if span not in evidence and len(evidence) < MAX_EVIDENCE:
             evidence.append(span)
@@ -510,3 +621,21 @@ def _summarise(hits: List[Tuple[int, Indicator, str]], language: str) -> Assessm
         evidence=tuple(evidence),
         language=language,
     )
+
+
+def _hit_start(hit: Tuple[int, Indicator, str]) -> int:
+    return hit[0]
+
+
+def _emoji_in_context(hits: List[Tuple[int, Indicator, str]]) -> List[Tuple[int, Indicator, str]]:
+    """Drop emoji rows without support: an ``emoji`` row needs another code or a second,
+    different such emoji; an ``emoji_context`` row needs another, non-emoji code."""
+    codes = {row.code for _start, row, _span in hits}
+    plain_codes = {row.code for _start, row, _span in hits if row.category not in EMOJI_CATEGORIES}
+    emoji_spans = {span for _start, row, span in hits if row.category == "emoji"}
+    return [
+        (start, row, span)
+        for start, row, span in hits
+        if not (row.category == "emoji" and not (codes - {row.code}) and len(emoji_spans) < 2)
+        and not (row.category == "emoji_context" and not (plain_codes - {row.code}))
+    ]
