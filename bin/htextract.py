@@ -29,24 +29,7 @@ from htintel.extract import (  # noqa: E402
     extract,
     extraction_fields,
 )
-
-DEFAULT_TEXT_FIELDS = ("title", "body")
-
-
-def _first(value):
-    """A multivalue field's first value; splunklib hands multivalues over as lists."""
-    if isinstance(value, list):
-        return value[0] if value else ""
-    return value or ""
-
-
-def _joined(value):
-    """A field's whole text: multivalues joined by newlines, capped like the library caps it."""
-    if isinstance(value, list):
-        value = "\n".join(v for v in value if isinstance(v, str))
-    if not isinstance(value, str):
-        return ""
-    return value[: MAX_TEXT_CHARS + 100]
+from htintel.records import ad_text, first_value  # noqa: E402
 
 
 @Configuration(distributed=True)
@@ -99,9 +82,9 @@ class HtExtractCommand(StreamingCommand):
         for record in records:
             found = extract(
                 text_of(record),
-                country=_first(record.get(country_field)) or None,
-                city=_first(record.get(city_field)) or None,
-                url=_first(record.get("url")) or None,
+                country=first_value(record.get(country_field)) or None,
+                city=first_value(record.get(city_field)) or None,
+                url=first_value(record.get("url")) or None,
                 types=types,
             )
             record.update(extraction_fields(found))
@@ -114,13 +97,8 @@ class HtExtractCommand(StreamingCommand):
         return super()._read_csv_records(lines)
 
     def _text(self, record):
-        if self._text_field:
-            return _joined(record.get(self._text_field, ""))
-        title = _first(record.get("title"))
-        body = _first(record.get("body"))
-        if title and body:
-            return _joined(title + "\n" + body)
-        return _joined(title or body or _first(record.get("_raw")))
+        # Cut a little past the library's cap, so no long string is copied per record.
+        return ad_text(record, self._text_field)[: MAX_TEXT_CHARS + 100]
 
 
 if __name__ == "__main__":

@@ -30,6 +30,7 @@ from htintel.link import (  # noqa: E402
     LinkConfig,
     link,
 )
+from htintel.records import ad_text, first_value  # noqa: E402
 
 MODES = ("events", "clusters")
 # mode=events holds every event until the last chunk (splunkd sends up to 50,000 per
@@ -60,13 +61,6 @@ CLUSTER_FIELDS = (
 )
 
 
-def _first(value):
-    """A multivalue field's first value; splunklib hands multivalues over as lists."""
-    if isinstance(value, list):
-        return value[0] if value else ""
-    return value or ""
-
-
 def _values(value):
     if isinstance(value, list):
         return [v for v in value if v]
@@ -74,7 +68,7 @@ def _values(value):
 
 
 def _epoch(value):
-    value = _first(value)
+    value = first_value(value)
     if not value:
         return None
     try:
@@ -254,7 +248,7 @@ class HtLinkCommand(EventingCommand):
     def _take(self, record):
         corpus = self._corpus
         ids = _values(record.get(self.ids_field))
-        ad_id = _first(record.get(self.id_field)) or f"row-{len(corpus)}"
+        ad_id = first_value(record.get(self.id_field)) or f"row-{len(corpus)}"
         text = None
         if corpus.texts is not None:
             text = self._text(record)
@@ -262,8 +256,8 @@ class HtLinkCommand(EventingCommand):
             ad_id,
             ids,
             time=_epoch(record.get(self.time_field)),
-            city=_first(record.get(self.city_field)) or None,
-            country=_first(record.get(self.country_field)) or None,
+            city=first_value(record.get(self.city_field)) or None,
+            country=first_value(record.get(self.country_field)) or None,
             text=text,
         )
         if self._mode == "events":
@@ -273,12 +267,7 @@ class HtLinkCommand(EventingCommand):
             self._held.append(record)
 
     def _text(self, record):
-        if self.text_field:
-            value = record.get(self.text_field, "")
-            return "\n".join(value) if isinstance(value, list) else value or ""
-        parts = [_first(record.get(name)) for name in ("title", "body")]
-        text = "\n".join(p for p in parts if p)
-        return text or _first(record.get("_raw"))
+        return ad_text(record, self.text_field)
 
     def _events(self, linkage):
         held = self._held

@@ -19,14 +19,8 @@ from splunklib.searchcommands import (  # noqa: E402
     validators,
 )
 
+from htintel.records import ad_text, first_value  # noqa: E402
 from htintel.risk import INDICATORS_CSV, assess, compile_indicators, load_indicators  # noqa: E402
-
-
-def _first(value):
-    """A multivalue field's first value; splunklib hands multivalues over as lists."""
-    if isinstance(value, list):
-        return value[0] if value else ""
-    return value or ""
 
 
 @Configuration(distributed=True)
@@ -70,9 +64,9 @@ class HtRiskCommand(StreamingCommand):
         for record in records:
             result = assess(
                 self._text(record),
-                language=_first(record.get(lang_field)) or None,
-                price=_first(record.get(price_field)) or None,
-                price_median=_first(record.get(median_field)) or None,
+                language=first_value(record.get(lang_field)) or None,
+                price=first_value(record.get(price_field)) or None,
+                price_median=first_value(record.get(median_field)) or None,
                 indicators=lexicon,
             )
             record["ht_lang"] = result.language
@@ -83,13 +77,7 @@ class HtRiskCommand(StreamingCommand):
             yield record
 
     def _text(self, record):
-        if self.field:
-            value = record.get(self.field, "")
-            return "\n".join(value) if isinstance(value, list) else value or ""
-        title, body = _first(record.get("title")), _first(record.get("body"))
-        if title and body:
-            return title + "\n" + body
-        return title or body or _first(record.get("_raw"))
+        return ad_text(record, self.field)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,34 @@
+"""Reading Splunk search results as splunklib hands them over: plain dicts of str or list.
+
+The search commands share these so that "the ad's text" and "a field's value" mean the
+same in htextract, htrisk and htlink.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Mapping, Optional
+
+# The ad's own text fields, in the order they are joined.
+TEXT_FIELDS = ("title", "body")
+
+
+def first_value(value: Any) -> str:
+    """A multivalue field's first value (splunklib gives multivalues as lists); '' if none."""
+    if isinstance(value, list):
+        value = value[0] if value else ""
+    return value if isinstance(value, str) else ""
+
+
+def field_text(value: Any) -> str:
+    """A field's whole text: the values of a multivalue field joined by newlines."""
+    if isinstance(value, list):
+        return "\n".join(v for v in value if isinstance(v, str))
+    return value if isinstance(value, str) else ""
+
+
+def ad_text(record: Mapping[str, Any], field: Optional[str] = None) -> str:
+    """The text to analyse: ``field`` when given, else title and body, else ``_raw``."""
+    if field:
+        return field_text(record.get(field, ""))
+    text = "\n".join(p for p in (first_value(record.get(name)) for name in TEXT_FIELDS) if p)
+    return text or first_value(record.get("_raw"))
