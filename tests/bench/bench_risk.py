@@ -25,7 +25,6 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -35,10 +34,10 @@ from typing import Dict, List, Optional, Sequence, Tuple
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 sys.path[:0] = [os.path.join(REPO, "bin"), os.path.join(REPO, "tests")]
 
+from benchkit import private_app, splunk_python  # noqa: E402
 from protocol.harness import (  # noqa: E402
     encode_chunk,
     encode_records,
-    find_splunk_pythons,
     run_command,
     searchinfo,
 )
@@ -46,7 +45,6 @@ from protocol.harness import (  # noqa: E402
 from htintel import geo, lang, risk  # noqa: E402
 
 CHUNK_ROWS = 10_000
-NOOP_COMMANDS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "noop_command")
 
 # Per language: (filler sentences, indicator sentences, cities).
 CORPUS: Dict[str, Tuple[Sequence[str], Sequence[str], Sequence[str]]] = {
@@ -241,20 +239,6 @@ def _median_pair(pairs: List[Tuple[float, float]]) -> Tuple[float, float]:
     return ordered[len(ordered) // 2]
 
 
-def build_app(rebuild: bool) -> str:
-    app = os.path.join(REPO, "build", "htintel")
-    if rebuild or not os.path.exists(os.path.join(app, "bin", "htrisk.py")):
-        subprocess.run(
-            ["./package.sh", "--skip-appinspect"], cwd=REPO, check=True, stdout=subprocess.DEVNULL
-        )
-    return app
-
-
-def pick_python() -> str:
-    pythons = find_splunk_pythons()
-    return pythons.get("3.13") or pythons.get("3.9") or os.path.join(REPO, ".venv", "bin", "python")
-
-
 def main(argv: Optional[Sequence[str]] = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--ads", type=int, default=30_000)
@@ -266,8 +250,7 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
 
     ads = make_corpus(args.ads)
     chunks = [ads[i : i + CHUNK_ROWS] for i in range(0, len(ads), CHUNK_ROWS)]
-    python = pick_python()
-    app = build_app(args.rebuild)
+    python = splunk_python()
     print(
         f"corpus: {len(ads)} ads, {len(chunks)} chunk(s), mean body {sum(len(a['body']) for a in ads) // len(ads)} chars"
     )
@@ -277,11 +260,7 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
     protocol_pairs: List[Tuple[float, float]] = []
     alone_pairs: List[Tuple[float, float]] = []
     with tempfile.TemporaryDirectory(prefix="htintel-bench-") as scratch:
-        bench_app = os.path.join(scratch, "htintel")
-        shutil.copytree(app, bench_app)
-        shutil.copy(
-            os.path.join(NOOP_COMMANDS, "htnoop.py"), os.path.join(bench_app, "bin", "htnoop.py")
-        )
+        bench_app = private_app(scratch, args.rebuild, bench_commands=True)
         # Alternate the two commands so that machine load affects both alike; report the
         # median of the paired ratios (a best-of would reward a lucky quiet moment).
         for _ in range(args.repeats):
