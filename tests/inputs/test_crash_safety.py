@@ -28,9 +28,9 @@ from collections import Counter, defaultdict
 from typing import Dict, List, Tuple
 
 import pytest
+from conftest import SPLUNK_PYTHONS
 
 from htintel.ad import parse_ad
-from inputs.conftest import PYTHONS
 from inputs.feeddata import ad_line, bad_line
 from inputs.modinput import input_command, input_env, input_xml, parse_stream
 
@@ -46,8 +46,8 @@ SEED = 20241128
 
 def _newest_python() -> str:
     for version in ("3.13", "3.9"):
-        if PYTHONS.get(version):
-            return PYTHONS[version]  # type: ignore[return-value]
+        if SPLUNK_PYTHONS.get(version):
+            return SPLUNK_PYTHONS[version]  # type: ignore[return-value]
     pytest.skip("neither Python 3.13 nor 3.9 is installed under pyenv")
     raise AssertionError
 
