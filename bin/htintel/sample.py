@@ -19,7 +19,6 @@ so extraction can validate them. The same seed always gives the same corpus.
 from __future__ import annotations
 
 import csv
-import hashlib
 import json
 import os
 import random
@@ -31,6 +30,7 @@ import phonenumbers
 from phonenumbers import PhoneNumberFormat, PhoneNumberType
 
 from htintel.ad import derive_ad_id
+from htintel.extract.wallets import base58check_encode
 
 
 @dataclass(frozen=True)
@@ -323,19 +323,8 @@ def _phone_text(rng: random.Random, number: phonenumbers.PhoneNumber) -> str:
     return phonenumbers.format_number(number, PhoneNumberFormat.E164)
 
 
-_B58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
-
-
 def _btc_address(rng: random.Random) -> str:
-    payload = b"\x00" + bytes(rng.getrandbits(8) for _ in range(20))
-    check = hashlib.sha256(hashlib.sha256(payload).digest()).digest()[:4]
-    raw = payload + check
-    value = int.from_bytes(raw, "big")
-    out = ""
-    while value:
-        value, rest = divmod(value, 58)
-        out = _B58[rest] + out
-    return "1" * (len(raw) - len(raw.lstrip(b"\x00"))) + out
+    return base58check_encode(0x00, bytes(rng.getrandbits(8) for _ in range(20)))
 
 
 def _hex(rng: random.Random, digits: int) -> str:

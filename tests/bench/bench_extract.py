@@ -24,7 +24,6 @@ Nothing here asserts on time.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import os
 import random
 import resource
@@ -46,6 +45,7 @@ from devset_scoring import load_devset, score_devset  # noqa: E402
 from protocol.harness import decode_records, encode_records, run_command  # noqa: E402
 
 from htintel.extract import extract  # noqa: E402
+from htintel.extract.wallets import base58check_encode  # noqa: E402
 
 CHUNK_ROWS = 50_000  # splunkd's largest chunk
 
@@ -234,7 +234,6 @@ NAME_PARTS = (
     "vip",
     "luv",
 )
-BASE58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
 FULLWIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 
 
@@ -269,14 +268,7 @@ def _valid_number(rng: random.Random, country: str) -> phonenumbers.PhoneNumber:
 
 
 def _btc_address(rng: random.Random) -> str:
-    payload = b"\x00" + bytes(rng.randrange(256) for _ in range(20))
-    raw = payload + hashlib.sha256(hashlib.sha256(payload).digest()).digest()[:4]
-    value = int.from_bytes(raw, "big")
-    encoded = ""
-    while value:
-        value, digit = divmod(value, 58)
-        encoded = BASE58[digit] + encoded
-    return "1" * (len(raw) - len(raw.lstrip(b"\x00"))) + encoded
+    return base58check_encode(0x00, bytes(rng.randrange(256) for _ in range(20)))
 
 
 def _render_phone(rng: random.Random, identity: Identity, obfuscate: bool) -> str:

@@ -63,6 +63,21 @@ def base58_decode(text: str) -> Optional[bytes]:
     return b"\x00" * leading_zeros + body
 
 
+def base58check_encode(version: int, payload: bytes) -> str:
+    """The base58check string of a version byte and payload (the inverse of the check below).
+
+    Used to generate sample and benchmark addresses; tests keep their own encoder.
+    """
+    raw = bytes([version]) + payload
+    raw += hashlib.sha256(hashlib.sha256(raw).digest()).digest()[:4]
+    number = int.from_bytes(raw, "big")
+    encoded = ""
+    while number:
+        number, digit = divmod(number, 58)
+        encoded = _BASE58_ALPHABET[digit] + encoded
+    return "1" * (len(raw) - len(raw.lstrip(b"\x00"))) + encoded
+
+
 def _base58check_wallet(text: str) -> Optional[str]:
     raw = base58_decode(text)
     if raw is None or len(raw) != 25:
