@@ -122,7 +122,7 @@ def derive_ad_id(site: str, url: str) -> str:
     """Deterministic ad id from site and url, so a re-crawled ad keeps its id.
 
     >>> derive_ad_id("example.com", "https://example.com/ad/1")
-    'ad-3d9e5f0c6f2b6a1f2e4d'
+    'ad-20f7f97e7e77e3433894'
     """
     key = site.strip().lower() + "\x1f" + _canonical_url(url)
     return "ad-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
