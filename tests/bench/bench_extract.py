@@ -261,7 +261,10 @@ def _valid_number(rng: random.Random, country: str) -> phonenumbers.PhoneNumber:
     prefix, length = NUMBER_SHAPES[country]
     for _ in range(10_000):
         national = prefix + "".join(rng.choice("0123456789") for _ in range(length))
-        number = phonenumbers.parse(national, country)
+        try:
+            number = phonenumbers.parse(national, country)
+        except phonenumbers.NumberParseException:
+            continue  # e.g. a draw that reads as an international prefix
         if phonenumbers.is_valid_number(number):
             return number
     raise ValueError(f"no valid number of shape {prefix}+{length} digits for {country}")
