@@ -11,6 +11,7 @@ from htintel_bootstrap import bootstrap
 
 logger = bootstrap("htestimate")
 
+from htintel_searchcommand import HostileTextRecords  # noqa: E402
 from splunklib.searchcommands import (  # noqa: E402
     Configuration,
     Option,
@@ -67,7 +68,7 @@ class _Group:
 
 
 @Configuration(requires_preop=False)
-class HtEstimateCommand(ReportingCommand):
+class HtEstimateCommand(HostileTextRecords, ReportingCommand):
     """One row per group: ht_observed, ht_estimate, ht_ci_low, ht_ci_high and the model."""
 
     lists_field = Option(

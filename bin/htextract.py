@@ -15,6 +15,7 @@ from htintel_bootstrap import bootstrap
 
 logger = bootstrap("htextract")
 
+from htintel_searchcommand import HostileTextRecords  # noqa: E402
 from splunklib.searchcommands import (  # noqa: E402
     Configuration,
     Option,
@@ -33,7 +34,7 @@ from htintel.records import ad_text, first_value  # noqa: E402
 
 
 @Configuration(distributed=True)
-class HtExtractCommand(StreamingCommand):
+class HtExtractCommand(HostileTextRecords, StreamingCommand):
     """Adds ht_phone, ht_email, ht_wallet, ht_handle, ht_url, ht_ids and ht_id_count."""
 
     field = Option(
@@ -89,12 +90,6 @@ class HtExtractCommand(StreamingCommand):
             )
             record.update(extraction_fields(found))
             yield record
-
-    def _read_csv_records(self, ifile):
-        # Python 3.9's csv reader aborts the whole chunk on a NUL ("line contains NUL"); ad
-        # text is hostile, so NULs become spaces, line by line, without copying the chunk.
-        lines = (line.replace("\0", " ") if "\0" in line else line for line in ifile)
-        return super()._read_csv_records(lines)
 
     def _text(self, record):
         # Cut a little past the library's cap, so no long string is copied per record.

@@ -11,6 +11,7 @@ from htintel_bootstrap import bootstrap
 
 logger = bootstrap("htlink")
 
+from htintel_searchcommand import HostileTextRecords  # noqa: E402
 from splunklib.searchcommands import (  # noqa: E402
     Configuration,
     EventingCommand,
@@ -95,7 +96,7 @@ def _kind(identifier):
 
 
 @Configuration()
-class HtLinkCommand(EventingCommand):
+class HtLinkCommand(HostileTextRecords, EventingCommand):
     """Adds ht_cluster and ht_cluster_size (mode=events) or returns one row per network."""
 
     ids_field = Option(

@@ -11,6 +11,7 @@ from htintel_bootstrap import bootstrap
 
 logger = bootstrap("htrisk")
 
+from htintel_searchcommand import HostileTextRecords  # noqa: E402
 from splunklib.searchcommands import (  # noqa: E402
     Configuration,
     Option,
@@ -24,7 +25,7 @@ from htintel.risk import INDICATORS_CSV, assess, compile_indicators, load_indica
 
 
 @Configuration(distributed=True)
-class HtRiskCommand(StreamingCommand):
+class HtRiskCommand(HostileTextRecords, StreamingCommand):
     """Adds ht_lang, ht_risk_score, ht_risk_indicators and ht_risk_evidence."""
 
     field = Option(
