@@ -11,7 +11,7 @@ from htintel_bootstrap import bootstrap
 
 logger = bootstrap("htintel_feed_dir")
 
-from htintel_modinput import stanza_writer  # noqa: E402
+from htintel_modinput import ENRICH_ARGUMENT, stanza_writer  # noqa: E402
 from splunklib.modularinput import Argument, Scheme, Script  # noqa: E402
 
 from htintel.params import (  # noqa: E402
@@ -52,14 +52,7 @@ class FeedDirInput(Script):
                 data_type=Argument.data_type_string,
             )
         )
-        scheme.add_argument(
-            Argument(
-                "enrich",
-                title="Enrich",
-                description="Add the htextract fields at ingest time (default true).",
-                data_type=Argument.data_type_boolean,
-            )
-        )
+        scheme.add_argument(ENRICH_ARGUMENT)
         scheme.add_argument(
             Argument(
                 "max_line_bytes",

@@ -12,7 +12,7 @@ from htintel_bootstrap import bootstrap
 
 logger = bootstrap("htintel_feed_http")
 
-from htintel_modinput import stanza_writer  # noqa: E402
+from htintel_modinput import ENRICH_ARGUMENT, stanza_writer  # noqa: E402
 from splunklib.modularinput import Argument, Scheme, Script  # noqa: E402
 
 from htintel.params import (  # noqa: E402
@@ -59,14 +59,7 @@ class FeedHttpInput(Script):
                 data_type=Argument.data_type_number,
             )
         )
-        scheme.add_argument(
-            Argument(
-                "enrich",
-                title="Enrich",
-                description="Add the htextract fields at ingest time (default true).",
-                data_type=Argument.data_type_boolean,
-            )
-        )
+        scheme.add_argument(ENRICH_ARGUMENT)
         return scheme
 
     def validate_input(self, definition):

@@ -5,7 +5,15 @@ Imported by bin/htintel_feed_*.py after htintel_bootstrap has put lib/ on sys.pa
 
 from __future__ import annotations
 
-from splunklib.modularinput import Event
+from splunklib.modularinput import Argument, Event
+
+# Both inputs can add the htextract fields at ingest time, under the same parameter.
+ENRICH_ARGUMENT = Argument(
+    "enrich",
+    title="Enrich",
+    description="Add the htextract fields at ingest time (default true).",
+    data_type=Argument.data_type_boolean,
+)
 
 
 class StreamEvent(Event):
