@@ -10,10 +10,13 @@ from typing import Any, Mapping, Optional
 
 # The ad's own text fields, in the order they are joined.
 TEXT_FIELDS = ("title", "body")
+_TITLE_FIELD, _BODY_FIELD = TEXT_FIELDS
 
 
 def first_value(value: Any) -> str:
     """A multivalue field's first value (splunklib gives multivalues as lists); '' if none."""
+    if type(value) is str:  # the common case, tested first: this runs for every field read
+        return value
     if isinstance(value, list):
         value = value[0] if value else ""
     return value if isinstance(value, str) else ""
@@ -30,5 +33,8 @@ def ad_text(record: Mapping[str, Any], field: Optional[str] = None) -> str:
     """The text to analyse: ``field`` when given, else title and body, else ``_raw``."""
     if field:
         return field_text(record.get(field, ""))
-    text = "\n".join(p for p in (first_value(record.get(name)) for name in TEXT_FIELDS) if p)
-    return text or first_value(record.get("_raw"))
+    title = first_value(record.get(_TITLE_FIELD))
+    body = first_value(record.get(_BODY_FIELD))
+    if title and body:
+        return title + "\n" + body
+    return title or body or first_value(record.get("_raw"))

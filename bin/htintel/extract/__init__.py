@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
-from typing import Any, Dict, FrozenSet, Mapping, Optional, Tuple
+from typing import Any, Dict, FrozenSet, List, Mapping, Optional, Tuple
 
 from htintel import geo
 from htintel.extract import deobfuscate, emails, handles, phones, urls, wallets
@@ -42,12 +42,16 @@ class Extraction:
     @property
     def ids(self) -> Tuple[str, ...]:
         """Every identifier as a typed value, the input of linking."""
-        return (
-            tuple("phone:" + p for p in self.phones)
-            + tuple("email:" + e for e in self.emails)
-            + self.wallets
-            + self.handles
-        )
+        return tuple(_typed_ids(self))
+
+
+def _typed_ids(found: Extraction) -> List[str]:
+    ids = ["phone:" + phone for phone in found.phones]
+    if found.emails:
+        ids += ["email:" + email for email in found.emails]
+    ids += found.wallets
+    ids += found.handles
+    return ids
 
 
 def _region_of_city(city: str) -> Optional[str]:
@@ -165,13 +169,13 @@ def extraction_fields(found: Extraction) -> Dict[str, Any]:
     The one mapping shared by the htextract command and ingest-time enrichment, so both
     give dashboards the same fields.
     """
-    ids = found.ids
+    ids = _typed_ids(found)
     return {
         "ht_phone": list(found.phones),
         "ht_email": list(found.emails),
         "ht_wallet": list(found.wallets),
         "ht_handle": list(found.handles),
         "ht_url": list(found.urls),
-        "ht_ids": list(ids),
+        "ht_ids": ids,
         "ht_id_count": len(ids),
     }
