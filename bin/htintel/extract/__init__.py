@@ -10,10 +10,9 @@ appearance.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
-from typing import Any, Dict, FrozenSet, List, Mapping, Optional, Tuple
+from typing import Any, Dict, FrozenSet, List, Mapping, NamedTuple, Optional, Tuple
 
 from htintel import geo
 from htintel.extract import deobfuscate, emails, handles, phones, urls, wallets
@@ -31,8 +30,10 @@ MIN_HOST_CITY_POPULATION = 100_000
 _HOST_FILLER_LABELS = frozenset({"www", "m", "mobile", "com", "net", "org", "co", "gov", "edu", "ads", "ad"})  # fmt: skip
 
 
-@dataclass(frozen=True)
-class Extraction:
+class Extraction(NamedTuple):
+    """The identifiers of one text, by type (immutable; a NamedTuple because one is built per
+    ad and a frozen dataclass costs twice as much to construct)."""
+
     phones: Tuple[str, ...] = ()  # E.164, e.g. "+16175550123"
     emails: Tuple[str, ...] = ()  # lowercase address
     wallets: Tuple[str, ...] = ()  # "btc:..." / "eth:..."
@@ -43,6 +44,9 @@ class Extraction:
     def ids(self) -> Tuple[str, ...]:
         """Every identifier as a typed value, the input of linking."""
         return tuple(_typed_ids(self))
+
+
+_NOTHING = Extraction()
 
 
 def _typed_ids(found: Extraction) -> List[str]:
@@ -142,24 +146,26 @@ def extract(
     Example: ``extract("six one 7 - 5five5 - O1 23", country="US").phones == ("+16175550123",)``.
     """
     if not text:
-        return Extraction()
+        return _NOTHING
     clean = deobfuscate.normalize(text)
-    found_handles = handles.HandleMatches()
     want_phones = "phone" in types
+    found_handles: Optional[handles.HandleMatches] = None
+    # The handle finder also reads messenger links (wa.me/...), which hold phone numbers.
     if "handle" in types or (want_phones and "wa" in clean.lower()):
         found_handles = handles.find_handles(clean)
     found_phones: Tuple[str, ...] = ()
     if want_phones:
         found_phones = phones.find_phones(clean, region_hint(country, city, url))
-        for number in phones.validate_candidates(found_handles.phone_candidates):
-            if number not in found_phones:
-                found_phones += (number,)
+        if found_handles is not None and found_handles.phone_candidates:
+            for number in phones.validate_candidates(found_handles.phone_candidates):
+                if number not in found_phones:
+                    found_phones += (number,)
     return Extraction(
-        phones=found_phones,
-        emails=emails.find_emails(clean) if "email" in types else (),
-        wallets=wallets.find_wallets(clean) if "wallet" in types else (),
-        handles=found_handles.handles if "handle" in types else (),
-        urls=urls.find_urls(clean, url) if "url" in types else (),
+        found_phones,
+        emails.find_emails(clean) if "email" in types else (),
+        wallets.find_wallets(clean) if "wallet" in types else (),
+        found_handles.handles if found_handles is not None and "handle" in types else (),
+        urls.find_urls(clean, url) if "url" in types else (),
     )
 
 
