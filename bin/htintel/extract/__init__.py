@@ -14,7 +14,6 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import Any, Dict, FrozenSet, List, Mapping, NamedTuple, Optional, Tuple
 
-from htintel import geo
 from htintel.extract import deobfuscate, emails, handles, phones, urls, wallets
 
 IDENTIFIER_TYPES: FrozenSet[str] = frozenset({"phone", "email", "wallet", "handle", "url"})
@@ -59,6 +58,8 @@ def _typed_ids(found: Extraction) -> List[str]:
 
 
 def _region_of_city(city: str) -> Optional[str]:
+    from htintel import geo  # on first use: most feeds give the country, and it costs start-up
+
     place = geo.resolve(city)
     return place.country.upper() if place is not None and place.country else None
 
@@ -75,6 +76,8 @@ def _region_of_host_label(label: str) -> Optional[str]:
     crawled city field would turn "example" into a village; only a city of at least
     MIN_HOST_CITY_POPULATION whose name the label spells counts.
     """
+    from htintel import geo
+
     place = geo.resolve(label.replace("-", " "))
     if place is None or place.population < MIN_HOST_CITY_POPULATION or not place.country:
         return None
