@@ -44,6 +44,12 @@ ADS: Dict[str, str] = {
         "wa.me/16175550123, 0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed"
     ),
     "cjk_ko": "新到美女 24岁 微信号：lovely_88 电话 138 0013 8000. 카톡 bella22 라인 amber88",
+    # Ads without identifiers in scripts the finders must skip cheaply.
+    "plain_ru": (
+        "Новенькая, 20 лет, стройная, фото реальные. Работаю круглосуточно, выезд и у себя. "
+        "Звоните или пишите: восемь девять два пять, спросить Анну. Только серьёзные мужчины."
+    ),
+    "plain_zh": "新到学生妹，年轻漂亮，服务好。价格300元，营业时间10:00-23:00。包吃住，日结。",
 }
 
 FINDERS: Dict[str, Callable[[str], object]] = {

@@ -97,16 +97,77 @@ _SPACED_OUT = re.compile(
     r"(?<![^\s])(?P<local>(?:[a-z0-9._%+-] ){2,64})@(?P<domain>(?: [a-z0-9.-]){4,255})(?![^\s])"
 )
 _DOT_ATOM = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*\Z")
-# Without "@" an address needs a written domain, and the top-level domain of a valid one is
-# ASCII and starts with a letter: it follows a "." directly (".com"), a spaced "." (" . com"),
-# a bracketed "." ("(.)com") or a word for "dot". Text with none of these (nor a provider
-# name) holds no address, and the whole pass is skipped.
-_DOT_BEFORE_LETTER = re.compile(r"\.[a-z]")
-_BRACKETED_DOT = re.compile(r"[\(\[\{<][ \t]{0,2}\.")
+
+# The gate for text without "@". Such text holds an address only in two ways:
+# - a provider name ("gmail: bella", "bella on gmail", "bella (at) gmail"), or
+# - an "at" token (a bracketed or spaced word for "at") AND a written domain, whose
+#   top-level domain follows a "." directly (".com"), a spaced or bracketed "." or a word
+#   for "dot".
+# Every such word is ASCII but for a few (see below), so the test runs on the text's ASCII
+# characters, lowercased: cheap, where lowercasing the whole text of a non-Latin ad is not.
+# Dropping the other characters keeps each run of ASCII characters whole, so it can only
+# add matches. These non-ASCII characters would make that inexact:
+# - the Kelvin sign lowercases to "k": the gate lets text with it through;
+# - "İ" lowercases to "i" and a combining dot, which only makes a "." before it a "." before
+#   a letter; a case-insensitive regex takes "ı" for "i" ("poınt"): both only matter for
+#   the "dot" part, which looks for them;
+# - "ſ", which a case-insensitive regex takes for "s", is in no word for "at" or "dot" and
+#   in no valid domain or local part.
+_ASCII_LOOKALIKES = ("\u0130", "\u0131", "\u017f", "\u212a")
+_KELVIN_SIGN = "\u212a"
+# "at" as _at_tokens takes it: after the start, a space, tab, newline or opening bracket;
+# before a space, tab or closing bracket. Matched from the literal "at", so the search is fast.
+_AT_WORD_TOKEN = re.compile(r"at(?<![^ \t\n(\[{<]at)[ \t)\]}>]")
+# A letter of each provider hint (see _PROVIDER_HINTS) and of each ASCII word for "at" that
+# most languages seldom use ("" where there is none): looked for before the hint or word, as
+# that costs a fraction of the substring search ("roba" is in "arroba" and "arobase").
+_PROVIDER_HINT_LETTERS = {
+    "mail": "",
+    "aol": "",
+    "icloud": "",
+    "yahoo": "y",
+    "outlook": "k",
+    "gmx": "x",
+}
+# The gate finds "mail" in _MA_WORDS; these are the other hints.
+_PROVIDER_HINT_SEARCHES = tuple(
+    (letter, hint) for hint, letter in _PROVIDER_HINT_LETTERS.items() if hint != "mail"
+)
+_OTHER_ASCII_AT_SEARCHES = (
+    ("", "roba"),
+    ("k", "kukac"),
+    ("j", "apenstaartje"),
+    ("h", "chiocciola"),
+)
+# The ASCII letters of the non-ASCII words for "at" and "dot" in Latin script, where they
+# stand together once the other letters are dropped ("małpa" -> "mapa"). Their other
+# letters match no ASCII letter (only "Ł" and "ł" lowercase to "ł", and so on).
+_MALPA_ASCII_RUN, _ZAVINAC_ASCII_RUN = "mapa", "zavin"  # małpa, zavináč
+_LATIN_AT_WORD_ASCII_RUNS = (_MALPA_ASCII_RUN, _ZAVINAC_ASCII_RUN)
+# "mail" (a provider hint), "malpa" (a word for "at") and "mapa" (małpa above), found
+# together from their common start: one search instead of three.
+_MA_WORDS = re.compile(r"ma(?:il|lpa|pa)")
+_LATIN_DOT_WORD_ASCII_RUNS = ("teka",)  # tečka
+# "собака" and "собачка" start with "соба"; "точка" needs "ч" or "Ч" (only these match it
+# case-insensitively). "İ" and "ı" count for the "dot" part (see above).
+_CYRILLIC_AT_WORD_START = "соба"
+_DOT_PART_LETTERS = "\u0130\u0131чЧ"
+# Folds the case of the Russian alphabet in UTF-8 bytes, so that "Б" and "б" give the same
+# two bytes: "А" to "П" are D0 90-9F and "а" to "п" D0 B0-BF; "Р" to "Я" are D0 A0-AF and
+# "р" to "я" D1 80-8F. Lead byte D1 becomes D0, continuation bytes 90-9F become B0-BF and
+# A0-AF become 80-8F. It garbles other characters, which can only add matches: "соба" in
+# any mix of cases always folds to _FOLDED_SOBA.
+_CYRILLIC_CASE_FOLD = bytes(
+    0xD0 if b == 0xD1 else b + 0x20 if 0x90 <= b <= 0x9F else b - 0x20 if 0xA0 <= b <= 0xAF else b
+    for b in range(256)
+)
+_FOLDED_SOBA = _CYRILLIC_AT_WORD_START.encode("utf-8").translate(_CYRILLIC_CASE_FOLD)
+# "." before a letter, or after a space, tab or bracket (as a bracketed "." in _DOT needs).
+_DOT_SEPARATOR = re.compile(r"\.(?:[a-z]|(?<=[ \t(\[{<]\.))")
+# Each ASCII word for "dot" contains one of these ("pun": punto, punkt, punt; "pon": ponto,
+# pont).
+_ASCII_DOT_WORD_HINTS = ("dot", "pun", "pon", "point", "kropka")
 _BRACKETS = "([{<"
-# The words for "dot" (lowercase, then uppercase), searched for as substrings.
-_DOT_WORD_HINTS: Tuple[str, ...] = tuple(_DOT_WORDS.split("|"))
-_UPPER_DOT_WORD_HINTS: Tuple[str, ...] = tuple(hint.upper() for hint in _DOT_WORD_HINTS)
 # Every name in PROVIDER_DOMAINS contains one of these.
 _PROVIDER_HINTS = ("mail", "yahoo", "outlook", "icloud", "aol", "gmx")
 _PROVIDER_ORDER = {name: index for index, name in enumerate(PROVIDER_DOMAINS)}
@@ -252,7 +313,8 @@ def _at_tokens(lowered: str) -> List[Tuple[str, int, int]]:
             continue
         starts = [0] if lowered.startswith(word) else []
         for spaced_word in spaced_words:
-            if spaced_word in lowered:
+            # Most ads hold no tab: that test costs a fraction of the substring search.
+            if spaced_word[0] in lowered and spaced_word in lowered:
                 starts.extend(i + 1 for i in _occurrences(lowered, spaced_word))
         for start in starts:
             end = start + len(word)
@@ -303,38 +365,56 @@ def _provider_addresses(lowered: str) -> List[Tuple[int, str]]:
     return found
 
 
-def _names_a_provider(lowered: str) -> bool:
-    return (
-        "mail" in lowered
-        or "yahoo" in lowered
-        or "outlook" in lowered
-        or "icloud" in lowered
-        or "aol" in lowered
-        or "gmx" in lowered
+def _may_hold_an_address_without_at_sign(text: str, lowered: Optional[str]) -> bool:
+    """False only when ``text`` (without "@") provably holds no address: see _ASCII_LOOKALIKES.
+
+    ``lowered``: the lowercase of an ASCII ``text``, None for any other text.
+    """
+    is_ascii = lowered is not None
+    if lowered is not None:
+        ascii_lowered = lowered
+    elif _KELVIN_SIGN in text:
+        return True
+    else:
+        ascii_lowered = text.encode("ascii", "ignore").lower().decode("ascii")
+    ma_words = _MA_WORDS.findall(ascii_lowered)
+    if "mail" in ma_words or _holds_one_of(ascii_lowered, _PROVIDER_HINT_SEARCHES):
+        return True
+    # "mapa" is no word for "at" in ASCII text: letting it through there costs nothing.
+    if not (
+        _AT_WORD_TOKEN.search(ascii_lowered)
+        or "malpa" in ma_words
+        or _MALPA_ASCII_RUN in ma_words
+        or _holds_one_of(ascii_lowered, _OTHER_ASCII_AT_SEARCHES)
+        or (not is_ascii and _has_non_ascii_at_word(text, ascii_lowered))
+    ):
+        return False
+    if _DOT_SEPARATOR.search(ascii_lowered):
+        return True
+    if any(hint in ascii_lowered for hint in _ASCII_DOT_WORD_HINTS):
+        return True
+    return not is_ascii and (
+        any(run in ascii_lowered for run in _LATIN_DOT_WORD_ASCII_RUNS)
+        or any(letter in text for letter in _DOT_PART_LETTERS)
     )
 
 
-def _may_hold_an_address(lowered: str) -> bool:
-    """False only when the text has no "@", no domain and no provider name for an address."""
-    if "@" in lowered or _DOT_BEFORE_LETTER.search(lowered) or _names_a_provider(lowered):
-        return True
-    if " ." in lowered or "\t." in lowered:
-        return True
-    # A regex scan costs more than four substring searches: only when a bracket is there.
-    if (
-        "(" in lowered or "[" in lowered or "{" in lowered or "<" in lowered
-    ) and _BRACKETED_DOT.search(lowered):
-        return True
-    if lowered.isascii():
-        hints, searched = _DOT_WORD_HINTS, lowered
-    else:
-        # _DOT matches a word for "dot" case-insensitively, so also with letters that only
-        # share its letters' uppercase ("poınt" with a dotless i, "тᲂчка"): compare uppercase.
-        hints, searched = _UPPER_DOT_WORD_HINTS, lowered.upper()
-    for hint in hints:
-        if hint in searched:
+def _holds_one_of(lowered: str, searches: Tuple[Tuple[str, str], ...]) -> bool:
+    for letter, hint in searches:
+        if letter in lowered and hint in lowered:
             return True
     return False
+
+
+def _has_non_ascii_at_word(text: str, ascii_lowered: str) -> bool:
+    """True when the lowercased text may hold one of the non-ASCII words for "at"."""
+    if _ZAVINAC_ASCII_RUN in ascii_lowered:  # małpa's run is found with _MA_WORDS
+        return True
+    if "б" not in text and "Б" not in text:
+        return False
+    # Lowercasing a Russian ad costs more than encoding it and folding the case of its bytes.
+    folded = text.encode("utf-8", "surrogatepass").translate(_CYRILLIC_CASE_FOLD)
+    return _FOLDED_SOBA in folded
 
 
 def find_emails(text: str) -> Tuple[str, ...]:
@@ -343,11 +423,21 @@ def find_emails(text: str) -> Tuple[str, ...]:
     Example: "Bella dot Rose AT gmail DOT com, gmail: amber22" ->
     ("bella.rose@gmail.com", "amber22@gmail.com"). Never raises on any string.
     """
-    lowered = text.lower()
+    if "@" in text:
+        return _addresses_in(text)
+    lowered = text.lower() if text.isascii() else None
+    if not _may_hold_an_address_without_at_sign(text, lowered):
+        return ()
+    return _addresses_in(text, lowered)
+
+
+def _addresses_in(text: str, lowered: Optional[str] = None) -> Tuple[str, ...]:
+    """find_emails without the gate that skips text holding no address; ``lowered`` is
+    ``text.lower()`` when the caller has it."""
+    if lowered is None:
+        lowered = text.lower()
     if len(lowered) != len(text):
         text = lowered  # rare characters whose lowercase is longer; offsets must agree
-    if not _may_hold_an_address(lowered):
-        return ()
     candidates: List[Tuple[int, str]] = []
     for kind, start, end in _at_tokens(lowered)[:_MAX_TOKENS]:
         candidate = _address_around_at(text, kind, start, end)

@@ -172,11 +172,36 @@ def _aliases_by_first_word() -> Dict[str, Tuple[str, ...]]:
 
 _ALIASES_BY_FIRST_WORD = _aliases_by_first_word()
 _FIRST_WORDS = frozenset(word.encode("ascii") for word in _ALIASES_BY_FIRST_WORD)
-# ASCII punctuation becomes a space, so "kik:bella" and "(IG)" split into words; other bytes
-# (UTF-8 of other scripts) stay as they are.
-_BELOW_CYRILLIC_LEAD_BYTES = bytes(range(0xD0))
-_WORD_BREAKS = bytes(
-    0x20 if (chr(b).isascii() and not chr(b).isalnum() and chr(b) != "_") else b for b in range(256)
+# First words that name a platform only with the word after them ("we chat", "only fans").
+_PHRASES_BY_START_WORD = {
+    word.encode("ascii"): tuple(alias.encode("ascii") for alias in aliases)
+    for word, aliases in _ALIASES_BY_FIRST_WORD.items()
+    if all(" " in alias for alias in aliases)
+}
+_PHRASE_START_WORDS = frozenset(_PHRASES_BY_START_WORD)
+# ASCII punctuation becomes a space, so "kik:bella" and "(IG)" split into words, and ASCII
+# capitals become small letters; other bytes (UTF-8 of other scripts) stay as they are. The
+# words of the UTF-8 text are then those of its lowercase, except where a non-ASCII
+# character lowercases to an ASCII letter: only the Kelvin sign does (to "k"; "İ" becomes
+# "i" and a combining dot, still not ASCII).
+_FOLDED_WORD_BREAKS = bytes(
+    0x20
+    if (chr(b).isascii() and not chr(b).isalnum() and chr(b) != "_")
+    else ord(chr(b).lower())
+    if chr(b).isascii()
+    else b
+    for b in range(256)
+)
+_KELVIN_SIGN = "\u212a"
+# UTF-8 lead bytes of the first character of each Cyrillic name (its capital or small
+# letter; only those lowercase to one) and of each part in _SCRIPT_ALIAS_GROUPS.
+_CYRILLIC_LEAD_BYTES = b"\xd0\xd1"
+_OTHER_SCRIPT_NAME_LEAD_BYTES = frozenset(
+    {*_CYRILLIC_LEAD_BYTES, *(part.encode("utf-8")[0] for part, _ in _SCRIPT_ALIAS_GROUPS)}
+)
+_NON_ASCII_BYTES = bytes(range(0x80, 0x100))
+_ALL_BUT_OTHER_SCRIPT_NAME_LEAD_BYTES = bytes(
+    b for b in range(256) if b not in _OTHER_SCRIPT_NAME_LEAD_BYTES
 )
 _HANDLE_CHARS = r"[a-z0-9_][a-z0-9_.\-]{0,49}"
 # ID words between the platform and the handle ("LINE ID", "微信号", "카톡 아이디").
@@ -192,9 +217,10 @@ _HANDLE_AFTER_ALIAS = re.compile(
 _ALIAS_JOINER = re.compile(r"[ \t]{0,2}(?:[/&+,]|and|y|et|e|und)[ \t]{0,2}")
 # "@bella22 on telegram", "bella22 on kik", "@bella (IG)": searched in a window that ends
 # where the platform name starts.
+_WORDS_BEFORE_ALIAS = ("on", "en", "no", "na", "in", "via", "at", "auf", "sur", "su", "@")
 _HANDLE_BEFORE_ALIAS = re.compile(
     r"(?<![a-z0-9_.@])(?P<at>@)?(?P<handle>" + _HANDLE_CHARS + r")"
-    r"[ \t]{1,3}(?:(?:on|en|no|na|in|via|at|auf|sur|su|@)[ \t]{1,3}|\()\Z"
+    r"[ \t]{1,3}(?:(?:" + "|".join(_WORDS_BEFORE_ALIAS) + r")[ \t]{1,3}|\()\Z"
 )
 _REDDIT_SHORT = re.compile(r"u/(?P<handle>[a-z0-9_-]{3,20})(?![a-z0-9_-])")
 # A profile or chat link's path, read from the "/" after a known host.
@@ -202,6 +228,11 @@ _URL_PATH = re.compile(r"/[^\s<>\"'`{}|\\^]{0,300}")
 _CHAT_HOSTS = frozenset({"wa.me", "whatsapp.com", "signal.me"})
 _HOST_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789.-")
 _URL_HINTS = (".com/", ".me/", ".am/", ".dog/")
+# What comes before the "/" of a link to a known host or of "u/bella".
+_BEFORE_SLASH_HINTS = (*(hint[:-1] for hint in _URL_HINTS), "u")
+_LAST_LETTERS_BEFORE_SLASH = frozenset(
+    case(hint[-1]) for hint in _BEFORE_SLASH_HINTS for case in (str.lower, str.upper)
+)
 _SUBDOMAIN_PREFIXES = ("www.", "m.", "mobile.", "web.", "api.", "chat.")
 
 _HOST_PLATFORMS: Dict[str, str] = {
@@ -314,6 +345,13 @@ def _handle_after_alias(lowered: str, name: str, end: int) -> Optional[str]:
 
 
 def _handle_before_alias(lowered: str, name: str, start: int) -> Optional[Tuple[int, str]]:
+    # The search tries every position of its window: first test, far more cheaply, that
+    # the text just before the name ends as it needs ("... on ", "... (").
+    ending = lowered[max(0, start - 8) : start]  # the longest needed is "via" and 3 spaces
+    if not ending.endswith("(") and not (
+        ending[-1:] in (" ", "\t") and ending.rstrip(" \t").endswith(_WORDS_BEFORE_ALIAS)
+    ):
+        return None
     match = _HANDLE_BEFORE_ALIAS.search(lowered, max(0, start - 60), start)
     if match is None:
         return None
@@ -325,12 +363,16 @@ def _handle_before_alias(lowered: str, name: str, start: int) -> Optional[Tuple[
     return (match.start(), value) if value is not None else None
 
 
-def _alias_positions(lowered: str) -> List[Tuple[int, int, str]]:
-    """(start, end, alias) of every platform name written as a word (or in a spaceless script)."""
-    utf8 = lowered.encode("utf-8", "surrogatepass")
-    words = utf8.translate(_WORD_BREAKS).split()
+def _alias_positions(
+    lowered: str, first_words: FrozenSet[bytes], in_other_scripts: bool
+) -> List[Tuple[int, int, str]]:
+    """(start, end, alias) of every platform name written as a word (or in a spaceless script).
+
+    ``first_words``: the words of _FIRST_WORDS in the text; ``in_other_scripts``: False only
+    when the text can hold no Cyrillic name nor one of _SCRIPT_ALIASES (see _name_hints).
+    """
     found: List[Tuple[int, int, str]] = []
-    for first_word_bytes in _FIRST_WORDS.intersection(words):
+    for first_word_bytes in first_words:
         first_word = first_word_bytes.decode("ascii")
         for start in _occurrences(lowered, first_word):
             if start > 0 and (lowered[start - 1].isalnum() or lowered[start - 1] == "_"):
@@ -342,9 +384,7 @@ def _alias_positions(lowered: str) -> List[Tuple[int, int, str]]:
                 ):
                     found.append((start, end, alias))
                     break
-    # Cyrillic, Hangul, CJK, kana and Thai (U+0400 and up) have UTF-8 lead bytes from 0xD0;
-    # Latin accents do not. Deleting every lower byte leaves something only if one is there.
-    if utf8.translate(None, _BELOW_CYRILLIC_LEAD_BYTES):
+    if in_other_scripts:
         cyrillic_aliases = [
             alias for part, group in _CYRILLIC_ALIAS_GROUPS if part in lowered for alias in group
         ]
@@ -374,9 +414,11 @@ def _occurrences(text: str, word: str) -> List[int]:
     return positions
 
 
-def _named_handles(lowered: str) -> List[Tuple[int, str]]:
+def _named_handles(
+    lowered: str, first_words: FrozenSet[bytes], in_other_scripts: bool
+) -> List[Tuple[int, str]]:
     found: List[Tuple[int, str]] = []
-    positions = sorted(_alias_positions(lowered))
+    positions = sorted(_alias_positions(lowered, first_words, in_other_scripts))
     # Right to left, so "kik/snap/IG: bella22" hands one handle back along the chain.
     handle_after: Dict[int, str] = {}
     for start, end, alias in reversed(positions):
@@ -507,16 +549,80 @@ def _reddit_short_handles(lowered: str) -> List[Tuple[int, str]]:
     return found
 
 
+def _first_words_in(folded: bytes) -> FrozenSet[bytes]:
+    """The words of _FIRST_WORDS in UTF-8 text translated by _FOLDED_WORD_BREAKS, less those
+    that are only the start of a name ("we", "only") where no name they start is written."""
+    first_words = _FIRST_WORDS.intersection(folded.split())
+    for word in _PHRASE_START_WORDS.intersection(first_words):
+        # Breaks became spaces in ``folded``, so this finds every written "we chat" and more.
+        if not any(folded.find(phrase) >= 0 for phrase in _PHRASES_BY_START_WORD[word]):
+            first_words = first_words.difference((word,))
+    return first_words
+
+
+def _name_hints(text: str) -> Tuple[FrozenSet[bytes], bool]:
+    """(the words of _FIRST_WORDS in the lowercased text, whether it may hold a Cyrillic
+    name or one of _SCRIPT_ALIASES), found without lowercasing the text: that is the
+    costly step for most non-Latin ads, and most ads name no platform at all."""
+    utf8 = text.encode("utf-8", "surrogatepass")
+    if text.isascii():
+        return _first_words_in(utf8.translate(_FOLDED_WORD_BREAKS)), False
+    if _KELVIN_SIGN in text:
+        utf8 = text.lower().encode("utf-8", "surrogatepass")
+    # A word of _FIRST_WORDS is ASCII and so is the break on each side of it: it is also a
+    # word of the ASCII bytes alone, which are few in a non-Latin ad. Only when one is there
+    # are the words split as they stand (an ASCII word run into a non-ASCII one is no word).
+    if _FIRST_WORDS.isdisjoint(utf8.translate(_FOLDED_WORD_BREAKS, _NON_ASCII_BYTES).split()):
+        first_words: FrozenSet[bytes] = frozenset()
+    else:
+        first_words = _first_words_in(utf8.translate(_FOLDED_WORD_BREAKS))
+    # Deleting every other byte leaves something only if one of those lead bytes is there.
+    lead_bytes = utf8.translate(None, _ALL_BUT_OTHER_SCRIPT_NAME_LEAD_BYTES)
+    if not lead_bytes:
+        return first_words, False
+    if _CYRILLIC_LEAD_BYTES[0] in lead_bytes or _CYRILLIC_LEAD_BYTES[1] in lead_bytes:
+        return first_words, True
+    # The other scripts have no case: the parts are looked for in the text as it is.
+    return first_words, any(part in text for part, _ in _SCRIPT_ALIAS_GROUPS)
+
+
+def _may_name_a_path(text: str) -> bool:
+    """False only when no "/" follows a host ending of _URL_HINTS nor a "u" ("u/bella"), in
+    any case: then the text holds no profile link and no short Reddit name."""
+    slashes = _occurrences(text, "/")
+    if len(slashes) == _MAX_CANDIDATES:
+        return True  # not all of them were looked at
+    for slash in slashes:
+        # The last letter first ("12/05" is the usual "/"), then the rest lowercased: a
+        # character that lowercases to two ("İ") can end none of them.
+        if text[slash - 1 : slash] in _LAST_LETTERS_BEFORE_SLASH and text[
+            max(0, slash - 4) : slash
+        ].lower().endswith(_BEFORE_SLASH_HINTS):
+            return True
+    return False
+
+
 def find_handles(text: str) -> HandleMatches:
     """Handles as "platform:handle" and chat-link phone digits, in order, deduplicated.
 
     Example: "kik: Bella22, wa.me/16175550123" -> handles ("kik:bella22",) and
     phone_candidates ("16175550123",).
     """
+    first_words, in_other_scripts = _name_hints(text)
+    names_a_path = "/" in text and _may_name_a_path(text)
+    if not first_words and not in_other_scripts and not names_a_path:
+        return _NOTHING_FOUND
+    return _handles_in(text, first_words, in_other_scripts, names_a_path)
+
+
+def _handles_in(
+    text: str, first_words: FrozenSet[bytes], in_other_scripts: bool, names_a_path: bool
+) -> HandleMatches:
+    """find_handles once its hints are known; with every hint set, it looks at everything."""
     lowered = text.lower()
     candidates: List[Tuple[int, str]] = []
     phones: List[Tuple[int, str]] = []
-    if "/" in lowered:
+    if names_a_path:
         for start, host, slash in _profile_hosts(lowered):
             path = _URL_PATH.match(lowered, slash)
             handle, digits = _profile_url(host, path.group(0) if path else "/")
@@ -524,8 +630,8 @@ def find_handles(text: str) -> HandleMatches:
                 candidates.append((start, handle))
             if digits is not None and 6 <= len(digits) <= 15:
                 phones.append((start, digits))
-    candidates.extend(_named_handles(lowered))
-    if "u/" in lowered:
+    candidates.extend(_named_handles(lowered, first_words, in_other_scripts))
+    if names_a_path and "u/" in lowered:
         candidates.extend(_reddit_short_handles(lowered))
     if not candidates and not phones:
         return _NOTHING_FOUND

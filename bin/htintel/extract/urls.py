@@ -52,11 +52,22 @@ _DOMAIN_SYNTAX = re.compile(r"(?:" + _LDH_LABEL + r"\.)+(?P<tld>" + _LDH_LABEL +
 _DOT_BEFORE_LETTER = re.compile(r"\.[A-Za-z]")
 _HOST_CHAR_STRING = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-"
 _SCHEMES = ("https://", "http://")
+# A segment is a run of the characters a URL can hold, ended by white space or a character
+# no path may contain (the characters _CANDIDATE's path excludes). Nothing the URL finder
+# reads for a dot crosses a segment's ends, except the "bella at" check before a domain.
+_SEGMENT_END = re.compile(r"[\s<>\"'`{}|\\^\[\]]")
+_MAX_CACHED_SEGMENT_CHARS = 512
+# How far back from a dot to look for its segment's start before reading back further:
+# enough for almost every address, and reversing a short slice is cheap.
+_SEGMENT_WINDOW_CHARS = 64
 _CANDIDATE = re.compile(
     r"(?P<scheme>[hH][tT][tT][pP][sS]?://)?"
     r"(?P<host>[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,10})"
-    r"(?P<port>:[0-9]{1,5})?"
-    r"(?P<path>[/?#][^\s<>\"'`{}|\\^\[\]]{0,2048})?"
+    # A host followed by the rest of an email's local part ("name.al+lastname@foo.com") is
+    # no URL; neither ":" nor "/?#" can follow it then, so the port and path are empty.
+    r"(?:(?=[A-Za-z0-9._%+-]*@)(?P<email_local_part>)"
+    r"|(?P<port>:[0-9]{1,5})?"
+    r"(?P<path>[/?#][^\s<>\"'`{}|\\^\[\]]{0,2048})?)"
 )
 # Words that come before "at" without being an email's local part ("me at the hotel",
 # "my page at bella.com"); shared with the email finder so both read "x at y.com" alike.
@@ -84,10 +95,11 @@ _REVERSED_LOCAL_THEN_AT = re.compile(
     r"(?P<local>[A-Za-z0-9._%+-]{1,64})",
     re.IGNORECASE,
 )
-# The host is followed by the rest of an email's local part ("name.al+lastname@foo.com").
-_LOCAL_PART_TAIL = re.compile(r"[A-Za-z0-9._%+-]*@")
 _TRAILING_PUNCTUATION = ".,;:!?'\"*-"
 _BRACKETS = {")": "(", "]": "["}
+# A URL candidate: (URL, lowercase host, start of a bare domain to check for "bella at"
+# before it, or -1), positions relative to its segment.
+_Candidate = Tuple[str, str, int]
 
 
 def is_valid_domain(domain: str) -> bool:
@@ -152,52 +164,113 @@ def find_urls(text: str, own_site: Optional[str] = None) -> Tuple[str, ...]:
     ``own_site`` (a host or URL) and its subdomains are left out, and so are the domains of
     email addresses. Example: "see www.Bella.com/pics." -> ("www.bella.com/pics",).
     """
-    if "." not in text:
+    # Every host has a "." before a letter: most ads have none, and one search says so.
+    first_dot = _DOT_BEFORE_LETTER.search(text)
+    if first_dot is None:
         return ()
+    # Read a segment at a time (see _SEGMENT_END); a segment's candidates do not depend on the
+    # text around it, so ads repeating an address or site reuse the work.
+    found_by_segment: List[Tuple[int, Tuple[_Candidate, ...]]] = []
+    dots_read = 0
+    segment_end = 0
+    dot: Optional[re.Match[str]] = first_dot
+    while dot is not None:
+        dot_at = dot.start()
+        # The segment's start, read backwards (a reversed slice) from the dot: a short
+        # window first, all of the text after the previous segment when that is not enough.
+        window_start = max(segment_end, dot_at - _SEGMENT_WINDOW_CHARS)
+        end_before = _SEGMENT_END.search(text[window_start:dot_at][::-1])
+        if end_before is None and window_start > segment_end:
+            end_before = _SEGMENT_END.search(text[segment_end:dot_at][::-1])
+        segment_start = dot_at - end_before.start() if end_before else segment_end
+        end_after = _SEGMENT_END.search(text, dot_at)
+        segment_end = end_after.start() if end_after else len(text)
+        segment = text[segment_start:segment_end]
+        if len(segment) <= _MAX_CACHED_SEGMENT_CHARS:
+            dots, candidates = _candidates_in_short_segment(segment)
+        else:
+            dots, candidates = _candidates_in_text(segment)
+        dots_read += dots
+        if dots_read > _MAX_CANDIDATES:
+            # The cap counts dots over the whole text, so read it whole, as one segment.
+            return _reported(text, [(0, _candidates_in_text(text)[1])], own_site)
+        if candidates:
+            found_by_segment.append((segment_start, candidates))
+        dot = _DOT_BEFORE_LETTER.search(text, segment_end)
+    return _reported(text, found_by_segment, own_site) if found_by_segment else ()
+
+
+def _reported(
+    text: str,
+    found_by_segment: List[Tuple[int, Tuple[_Candidate, ...]]],
+    own_site: Optional[str],
+) -> Tuple[str, ...]:
+    """The URLs of the candidates that are no email domain and not the ad's own site."""
     # Worked out only once a URL is found: most ads have none, and every ad's site differs.
-    own_host: Optional[str] = None
+    own_host = host_of(own_site).removeprefix("www.") if own_site else ""
     found: List[str] = []
-    covered = 0
-    for candidates, dot in enumerate(_DOT_BEFORE_LETTER.finditer(text)):
-        if candidates >= _MAX_CANDIDATES:
-            break  # hostile text: a real ad never has this many
-        if dot.start() < covered:
-            continue
-        # Never walk back over text already read: keeps "a.a.a.a..." linear.
-        start = _candidate_start(text, dot.start(), covered)
-        covered = dot.start() + 1
-        if start is None:
-            continue
-        match = _CANDIDATE.match(text, start)
-        if match is None:
-            continue
-        covered = max(covered, match.end())
-        url_and_host = _url_of(text, match)
-        if url_and_host is None:
-            continue
-        url, host = url_and_host
-        if own_host is None:
-            own_host = host_of(own_site).removeprefix("www.") if own_site else ""
-        if not _is_own_site(host, own_host) and url not in found:
-            found.append(url)
+    for segment_start, candidates in found_by_segment:
+        for url, host, email_check_start in candidates:
+            if email_check_start >= 0 and _is_email_domain(text, segment_start + email_check_start):
+                continue
+            if not _is_own_site(host, own_host) and url not in found:
+                found.append(url)
     return tuple(found)
 
 
-def _candidate_start(text: str, dot: int, floor: int) -> Optional[int]:
-    """Where the host (or its scheme) around ``dot`` starts, not before ``floor``; None when
-    it is not a host."""
-    floor = max(floor, dot - 253)
-    # str.rstrip/lstrip walk over the host characters in C, not one Python step each.
-    before_dot = text[floor:dot]
-    host_run = before_dot[len(before_dot.rstrip(_HOST_CHAR_STRING)) :]
-    start = dot - len(host_run.lstrip(".-"))
-    if start > 0 and text[start - 1] == "/":  # every scheme ends with "/"
-        for scheme in _SCHEMES:
-            if text[max(0, start - len(scheme)) : start].lower() == scheme:
-                return start - len(scheme)
-    if start > 0 and text[start - 1] in "_@#$/":
-        return None  # an email domain, a hashtag, a cashtag or a path segment
-    return start
+def _candidates_in_text(text: str) -> Tuple[int, Tuple[_Candidate, ...]]:
+    """(dots read, up to one past the cap; URL candidates) of ``text``, own site not checked."""
+    candidates: List[_Candidate] = []
+    covered = 0
+    dots_read = 0
+    # A loop of searches: cheaper than finditer for the one or two dots of most segments.
+    dot = _DOT_BEFORE_LETTER.search(text)
+    while dot is not None:
+        if dots_read >= _MAX_CANDIDATES:
+            return dots_read + 1, tuple(candidates)  # hostile text: a real ad never has this many
+        dots_read += 1
+        dot_at = dot.start()
+        dot = _DOT_BEFORE_LETTER.search(text, dot_at + 2)
+        if dot_at < covered:
+            continue
+        # Where the host (or its scheme) around the dot starts. Never walk back over text
+        # already read (keeps "a.a.a.a..." linear); str.rstrip/lstrip walk over the host
+        # characters in C, not one Python step each.
+        before_dot = text[max(covered, dot_at - _MAX_DOMAIN_CHARS) : dot_at]
+        host_run = before_dot[len(before_dot.rstrip(_HOST_CHAR_STRING)) :]
+        start = dot_at - len(host_run.lstrip(".-"))
+        covered = dot_at + 1
+        if start > 0:
+            char_before = text[start - 1]
+            if char_before == "/":  # every scheme ends with "/"
+                scheme_start = _scheme_start(text, start)
+                if scheme_start is None:
+                    continue  # a path segment
+                start = scheme_start
+            elif char_before in "_@#$":
+                continue  # an email domain, a hashtag or a cashtag
+        match = _CANDIDATE.match(text, start)
+        if match is None:
+            continue
+        if match.end() > covered:
+            covered = match.end()
+        if match.group("email_local_part") is None:
+            candidate = _url_of(match)
+            if candidate is not None:
+                candidates.append(candidate)
+    return dots_read, tuple(candidates)
+
+
+# Ads repeat their addresses and sites; a segment is at most a few hundred characters.
+_candidates_in_short_segment = lru_cache(maxsize=4096)(_candidates_in_text)
+
+
+def _scheme_start(text: str, host_start: int) -> Optional[int]:
+    """Where the "http://" or "https://" just before ``host_start`` starts, or None."""
+    for scheme in _SCHEMES:
+        if text[max(0, host_start - len(scheme)) : host_start].lower() == scheme:
+            return host_start - len(scheme)
+    return None
 
 
 def _is_email_domain(text: str, start: int) -> bool:
@@ -208,13 +281,16 @@ def _is_email_domain(text: str, start: int) -> bool:
     return before.group("local")[::-1].lower() not in ORDINARY_WORDS_BEFORE_AT
 
 
-def _url_of(text: str, match: re.Match[str]) -> Optional[Tuple[str, str]]:
-    """(URL, lowercase host) of a candidate, or None when it is no URL (own site not checked)."""
-    if _LOCAL_PART_TAIL.match(text, match.end("host")):
-        return None  # the local part of an email address
+def _url_of(match: re.Match[str]) -> Optional[_Candidate]:
+    """(URL, lowercase host, where to check for "bella at" or -1) of a candidate that is no
+    email's local part, or None when it is no URL (own site not checked)."""
+    host_as_written = match.group("host")
+    # Only a listed TLD can end the host, however many labels are dropped below; most
+    # candidates ("bella.vip91 at ...", "10.30am") have none.
+    if TOP_LEVEL_DOMAINS.isdisjoint(host_as_written.lower().split(".")[1:]):
+        return None
     scheme = (match.group("scheme") or "").lower()
     path = _trim_path(match.group("path") or "")
-    host_as_written = match.group("host")
     # "bella.com.Call me" ran a sentence into the domain: drop labels until it is valid.
     while "." in host_as_written and not (
         is_valid_domain(host_as_written) and not _is_title_case_tld(host_as_written)
@@ -224,11 +300,13 @@ def _url_of(text: str, match: re.Match[str]) -> Optional[Tuple[str, str]]:
     host = host_as_written.lower()
     if not is_valid_domain(host):
         return None
+    email_check_start = -1
     if not scheme and not host.startswith("www."):
         if host in EMAIL_PROVIDER_DOMAINS:
             return None
         if not _bare_domain_is_plausible(host.rsplit(".", 1)[1], bool(path.strip("/"))):
             return None
-        if _is_email_domain(text, match.start()):
-            return None
-    return (scheme + host + (match.group("port") or "") + path)[:_MAX_URL_CHARS], host
+        # Whether "bella at" comes before depends on the text around, checked by the caller.
+        email_check_start = match.start()
+    url = (scheme + host + (match.group("port") or "") + path)[:_MAX_URL_CHARS]
+    return url, host, email_check_start

@@ -20,6 +20,8 @@ from htintel.extract.keccak import keccak256
 
 _BASE58_ALPHABET = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
 _BASE58_VALUES: Dict[str, int] = {c: i for i, c in enumerate(_BASE58_ALPHABET)}
+_BASE58_BYTES = _BASE58_ALPHABET.encode("ascii")
+_BASE58_DIGIT_VALUES = bytes.maketrans(_BASE58_BYTES, bytes(range(58)))
 _BECH32_ALPHABET = "qpzry9x8gf2tvdw0s3jn54khce6mua7l"
 _BECH32_VALUES: Dict[str, int] = {c: i for i, c in enumerate(_BECH32_ALPHABET)}
 _BECH32_CONST = 1
@@ -34,10 +36,20 @@ _MONERO_PREFIXES = frozenset({0x12, 0x2A, 0x13})
 _MONERO_INTEGRATED = 0x13
 _MONERO_BLOCK_BYTES: Dict[int, int] = {2: 1, 3: 2, 5: 3, 6: 4, 7: 5, 9: 6, 10: 7, 11: 8}
 
-# Every address is a run of 25+ ASCII letters and digits. Mapping the UTF-8 bytes to
-# "a" (letter or digit) or " " finds such a run in well under a microsecond.
-_ALNUM_BYTES = bytes(0x61 if chr(b).isascii() and chr(b).isalnum() else 0x20 for b in range(256))
+# Every address is a run of ASCII letters and digits. Encoded as Latin-1 with "?" for anything
+# beyond (a plain copy for most European text), the text has one byte per character; mapping
+# each byte to "a" (letter or digit) or " " finds the runs with C-level searches instead of
+# a regex tried at every position.
+_RUN_MARKS = bytes(0x61 if chr(b).isascii() and chr(b).isalnum() else 0x20 for b in range(256))
+# Texts without a run of 25+ are skipped whole. Searching for the run's end too is faster:
+# only a " " ends the needle, so a failed comparison skips 26 bytes.
 _SHORTEST_ADDRESS_RUN = b"a" * 25
+_SHORTEST_ADDRESS_RUN_END = _SHORTEST_ADDRESS_RUN + b" "
+# The shortest run _CANDIDATE can match: "bc1" + 8 bech32 characters.
+_SHORTEST_CANDIDATE = 11
+_SHORTEST_CANDIDATE_RUN = b"a" * _SHORTEST_CANDIDATE
+# An integrated Monero address; no other kind is longer (segwit: 91 at most).
+_LONGEST_CANDIDATE = 106
 # Keccak checksums per text; a real ad holds a handful of addresses at most.
 _MAX_KECCAK_CHECKS = 16
 _CANDIDATE = re.compile(
@@ -52,11 +64,14 @@ _CANDIDATE = re.compile(
 
 def base58_decode(text: str) -> Optional[bytes]:
     """The bytes a base58 string encodes (leading "1"s are zero bytes), or None if not base58."""
+    if not text.isascii():
+        return None
+    encoded = text.encode("ascii")
+    if encoded.translate(None, _BASE58_BYTES):
+        return None  # a character outside the alphabet
     number = 0
-    for char in text:
-        value = _BASE58_VALUES.get(char)
-        if value is None:
-            return None
+    # Digit values by one C-level translate: the loop is then integer arithmetic only.
+    for value in encoded.translate(_BASE58_DIGIT_VALUES):
         number = number * 58 + value
     leading_zeros = len(text) - len(text.lstrip("1"))
     body = number.to_bytes((number.bit_length() + 7) // 8, "big") if number else b""
@@ -220,24 +235,49 @@ def _needs_keccak(match: re.Match[str]) -> bool:
     )
 
 
+@lru_cache(maxsize=4096)
+def _run_verdict(run: str) -> Tuple[bool, Optional[str]]:
+    """(whether checking ``run`` costs a Keccak, else its wallet or None); cached because
+    feeds repeat the same wallets across many ads."""
+    match = _CANDIDATE.fullmatch(run)
+    if match is None:
+        return False, None
+    if _needs_keccak(match):
+        return True, None  # checked by the caller, within its budget
+    return False, validate_wallet(run)
+
+
 def find_wallets(text: str) -> Tuple[str, ...]:
     """Checksummed wallet addresses in ``text`` as typed values, deduplicated, in order.
 
     Example: "BTC 1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2" -> ("btc:1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2",).
     Never raises on any string.
     """
-    utf8 = text.encode("utf-8", "surrogatepass")
-    if _SHORTEST_ADDRESS_RUN not in utf8.translate(_ALNUM_BYTES):
+    marks = text.encode("latin-1", "replace").translate(_RUN_MARKS)
+    # bytes.find, not "in": "in" first tries the needle as an int and pays for the exception.
+    if marks.find(_SHORTEST_ADDRESS_RUN_END) < 0 and not marks.endswith(_SHORTEST_ADDRESS_RUN):
         return ()
     found: List[str] = []
     keccak_budget = _MAX_KECCAK_CHECKS
-    for match in _CANDIDATE.finditer(text):
-        if _needs_keccak(match):
+    # The first "a" * 11 from a run's end on starts the next run long enough for _CANDIDATE.
+    run_start = marks.find(_SHORTEST_CANDIDATE_RUN)
+    while run_start >= 0:
+        run_end = marks.find(b" ", run_start + _SHORTEST_CANDIDATE)
+        if run_end < 0:
+            run_end = len(marks)
+        # _CANDIDATE only matches whole runs (it is bounded by non-alphanumerics), so a
+        # fullmatch of each run finds what a search over the text would.
+        candidate = text[run_start:run_end]
+        run_start = marks.find(_SHORTEST_CANDIDATE_RUN, run_end)
+        if len(candidate) > _LONGEST_CANDIDATE:
+            continue
+        needs_keccak, wallet = _run_verdict(candidate)
+        if needs_keccak:
             # Hostile text full of look-alike addresses must not cost seconds.
             if keccak_budget == 0:
                 continue
             keccak_budget -= 1
-        wallet = validate_wallet(match.group(0))
+            wallet = validate_wallet(candidate)
         if wallet is not None and wallet not in found:
             found.append(wallet)
     return tuple(found)

@@ -7,6 +7,7 @@ Syntax cases come from dominicsayers/isemail test/tests.xml (BSD-3-Clause), stor
 from __future__ import annotations
 
 import os
+import re
 import xml.etree.ElementTree as ET
 from typing import List, Tuple
 
@@ -14,8 +15,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from htintel.extract import emails
 from htintel.extract.emails import PROVIDER_DOMAINS, find_emails, is_valid_address
-from htintel.extract.urls import TOP_LEVEL_DOMAINS
+from htintel.extract.urls import EMAIL_AT_WORDS, TOP_LEVEL_DOMAINS
 
 ISEMAIL_TESTS = os.path.join(
     os.path.dirname(os.path.abspath(__file__)),
@@ -194,3 +196,139 @@ def test_every_provider_name_contains_one_of_the_prefilter_hints() -> None:
     # _provider_addresses skips text without these substrings; a new provider must keep this.
     hints = ("mail", "yahoo", "outlook", "icloud", "aol", "gmx")
     assert all(any(hint in name for hint in hints) for name in PROVIDER_DOMAINS)
+
+
+# The gate find_emails applies to text without "@" may only skip text that holds no
+# address: emails._addresses_in is the search without it.
+_TRICKY_FOR_THE_GATE = [
+    "bella at gmail dot com",
+    "BELLA AT GMAIL DOT COM",
+    "bella\tat\tweb\tpunkt\tde",
+    "at gmail.com",
+    "bella (at) web (dot) de",
+    "bella [ at ] web [ . ] de",
+    "bella at web(.)de",
+    "bella at web . de",
+    "bella at web.De",
+    "bella at web.\u212a",  # Kelvin sign: lowercases to "k"
+    "bella at web.\u0130t",  # "İ": lowercases to "i" and a combining dot
+    "bella at web po\u0131nt de",  # dotless "ı": a case-insensitive regex takes it for "i"
+    "bella at web pun\u212at de",
+    "bella at gmai\u0131",
+    "\u212aukac",
+    "bella GMAIL",
+    "gmail: bella22",
+    "GMail - bella22",
+    "bella22 on Hotmail",
+    "€gmail: bella22",
+    "bellaégmail: bella22",
+    "anna СОБАКА mail ТОЧКА ru",
+    "anna Собака yandex Точка ru",
+    "anna собака yandex т\u1c82чка ru",  # narrow "ᲂ": a case-insensitive regex takes it for "о"
+    "ola MAŁPA wp KROPKA pl",
+    "eva ZAVINÁČ seznam TEČKA cz",
+    "eva zavináč seznam tečka cz",
+    "jan APENSTAARTJE ziggo PUNT nl",
+    "giulia CHIOCCIOLA libero PUNTO it",
+    "valentina ARROBA gmail PUNTO com",
+    "chloe AROBASE orange POINT fr",
+    "eva KUKAC freemail PONT hu",
+    "Привет, я Анна. Звоните в любое время.",
+    "新到美女 微信号：lovely_88",
+    "meet me at the hotel dot com",
+    "bella at 9pm",
+]
+
+
+@pytest.mark.parametrize("text", _TRICKY_FOR_THE_GATE)
+def test_the_gate_skips_only_text_without_addresses(text: str) -> None:
+    assert find_emails(text) == emails._addresses_in(text)
+
+
+_GATE_FRAGMENTS = st.sampled_from(
+    [
+        *_TRICKY_FOR_THE_GATE,
+        "\u212a",
+        "\u0130",
+        "\u0131",
+        "\u017f",
+        "\u1c82",
+        " AT ",
+        "(AT)",
+        "At",
+        " DOT ",
+        "(.)",
+        " . ",
+        ".",
+        "Gmail",
+        "YAHOO",
+        "Собака",
+        "Точка",
+        "Ł",
+        "Č",
+        "é",
+        "€",
+        "\t",
+        "\n",
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(_GATE_FRAGMENTS, st.text(max_size=5)), max_size=10).map("".join))
+def test_the_gate_never_changes_what_is_found(text: str) -> None:
+    assert find_emails(text) == emails._addresses_in(text)
+
+
+def test_the_gate_knows_every_non_ascii_character_that_can_pass_for_an_ascii_letter() -> None:
+    # The gate reads only the ASCII characters of non-ASCII text; these are the characters
+    # that lowercase to an ASCII letter or that a case-insensitive regex takes for one.
+    ascii_letter = re.compile("[a-z]", re.IGNORECASE)
+    lookalikes = {
+        character
+        for character in map(chr, range(0x80, 0x110000))
+        if any(c.isascii() for c in character.lower()) or ascii_letter.fullmatch(character)
+    }
+    assert lookalikes == set(emails._ASCII_LOOKALIKES)
+
+
+def test_each_letter_looked_for_first_is_in_its_word() -> None:
+    # A letter missing from its word would make find_emails skip that word for good.
+    searches = [*emails._PROVIDER_HINT_SEARCHES, *emails._OTHER_ASCII_AT_SEARCHES]
+    assert all(letter in word for letter, word in searches)
+    assert set(emails._PROVIDER_HINT_LETTERS) == set(emails._PROVIDER_HINTS)
+    assert all(letter in hint for hint, letter in emails._PROVIDER_HINT_LETTERS.items())
+    ascii_at_words = {word for word in EMAIL_AT_WORDS if word.isascii()} - {"at", "malpa"}
+    for word in ascii_at_words:  # "at" and "malpa" have searches of their own
+        assert any(hint in word for _, hint in emails._OTHER_ASCII_AT_SEARCHES)
+
+
+def test_the_gate_knows_the_ascii_letters_of_each_latin_word_for_at_and_dot() -> None:
+    latin_words = [w for w in EMAIL_AT_WORDS if not w.isascii() and "a" <= w[0] <= "z"]
+    at_runs = {"".join(c for c in word if c.isascii()) for word in latin_words}
+    assert at_runs == set(emails._LATIN_AT_WORD_ASCII_RUNS)
+    ma_words = ("mail", "malpa", emails._MALPA_ASCII_RUN)
+    assert emails._MA_WORDS.findall(" ".join(ma_words)) == list(ma_words)
+    latin_dot_words = [w for w in emails._DOT_WORDS.split("|") if not w.isascii() and w < "z"]
+    dot_runs = {"".join(c for c in word if c.isascii()) for word in latin_dot_words}
+    assert dot_runs == set(emails._LATIN_DOT_WORD_ASCII_RUNS)
+
+
+def test_the_gate_covers_every_word_for_at_and_dot() -> None:
+    for word in EMAIL_AT_WORDS:
+        if word.isascii():
+            covered = word in ("at", "malpa") or any(
+                hint in word for _, hint in emails._OTHER_ASCII_AT_SEARCHES
+            )
+        elif "a" <= word[0] <= "z":
+            covered = "".join(c for c in word if c.isascii()) in emails._LATIN_AT_WORD_ASCII_RUNS
+        else:
+            covered = word.startswith(emails._CYRILLIC_AT_WORD_START)
+        assert covered, word
+    for word in emails._DOT_WORDS.split("|"):
+        if word.isascii():
+            assert any(hint in word for hint in emails._ASCII_DOT_WORD_HINTS), word
+        elif "a" <= word[0] <= "z":
+            assert "".join(c for c in word if c.isascii()) in emails._LATIN_DOT_WORD_ASCII_RUNS
+        else:
+            assert any(letter in word for letter in emails._DOT_PART_LETTERS), word

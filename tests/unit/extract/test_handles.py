@@ -14,6 +14,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from htintel.extract import handles
 from htintel.extract.handles import HandleMatches, find_handles, valid_handle
 
 TWITTER_TEXT = os.path.join(
@@ -307,3 +308,118 @@ def test_outputs_revalidate_and_extraction_is_idempotent(text: str) -> None:
     # "platform: handle" is itself a named form, so the output reads back unchanged.
     rendered = " ".join(value.replace(":", ": ", 1) for value in found.handles)
     assert find_handles(rendered).handles == found.handles
+
+
+# The cheap hints find_handles works out before lowercasing (the platform names among the
+# words, other scripts, a "/" after a known host) may only skip text that holds nothing:
+# with every hint set, _handles_in looks at everything, as find_handles did before them.
+def _handles_without_shortcuts(text: str) -> HandleMatches:
+    lowered_utf8 = text.lower().encode("utf-8", "surrogatepass")
+    first_words = handles._FIRST_WORDS.intersection(
+        lowered_utf8.translate(handles._FOLDED_WORD_BREAKS).split()
+    )
+    return handles._handles_in(text, first_words, True, True)
+
+
+_TRICKY_FOR_SHORTCUTS = [
+    "KIK: Bella22",
+    "\u212aik: bella22",  # Kelvin sign: lowercases to "k"
+    "\u212aIK me bella_22 and kik: rose22",
+    "\u0130kik: bella22",  # "İ" lowercases to "i" and a combining dot
+    "€kik: bella22",  # an ASCII name run into a non-ASCII character is no word
+    "€kik: bella22 and kik: rose22",
+    "kiké: bella22",
+    "Snap Chat: amber_x",
+    "ТЕЛЕГРАМ: @bella_22",
+    "ТГ bella_22",
+    "Вк: bella_22",
+    "微信号：lovely_88",
+    "V信 lovely_88",
+    "카톡 bella22",
+    "ライン amber88",
+    "ไลน์: amber88",
+    "€ 150 and ’quotes’ kik: x22",
+    "see INSTAGRAM.COM/Bella.Rose",
+    "T.ME/bella_22",
+    "U/bella_22 on reddit",
+    "/u/bella_22",
+    "WA.ME/16175550123",
+    "24/7 no kik",
+    "\u0130nstagram.com/bella",
+    "x.\u0130/u/bella_22",
+    "только вконтакте: bella_22",
+    "We Chat: lovely_88",
+    "we-chat lovely_88 and we chat: rose_99",
+    "we are open, only fans: bella22",
+    "ONLY FANS @bella22",
+    "Only\tfans: bella22",
+    "tik tok: bella.22",
+    "TIK-TOK bella22",
+    "12/05/2024 24/7 $150/hr",
+    "/bella",
+    "go to Tiktok.COM/@bella22",
+    "reddit U/Bella_22",
+]
+
+
+@pytest.mark.parametrize("text", _TRICKY_FOR_SHORTCUTS)
+def test_shortcuts_find_what_the_full_search_finds(text: str) -> None:
+    assert find_handles(text) == _handles_without_shortcuts(text)
+
+
+_SHORTCUT_FRAGMENTS = st.sampled_from(
+    [
+        *_TRICKY_FOR_SHORTCUTS,
+        "\u212a",
+        "\u0130",
+        "€",
+        "é",
+        "/",
+        "U/",
+        ".COM/",
+        ".me/",
+        "Of",
+        "OF:",
+        " ",
+        "信",
+        "카",
+        "Т",
+        "г",
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(_SHORTCUT_FRAGMENTS, st.text(max_size=5)), max_size=10).map("".join))
+def test_shortcuts_never_change_what_is_found(text: str) -> None:
+    assert find_handles(text) == _handles_without_shortcuts(text)
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "bella22 on ",
+        "bella22 on\t",
+        "bella22 via   ",
+        "@bella22 (",
+        "@bella22 ( ",
+        "bella22 @ ",
+        "bella22 auf ",
+        "bella22 sur  ",
+        "bella22 on",
+        "bella22 con ",
+        "bella22 ",
+        "",
+    ],
+)
+def test_the_quick_test_before_a_name_agrees_with_the_search(before: str) -> None:
+    lowered = before + "kik"
+    searched = handles._HANDLE_BEFORE_ALIAS.search(lowered, 0, len(before))
+    found = handles._handle_before_alias(lowered, "kik", len(before))
+    expected = None
+    if searched is not None:
+        raw = searched.group("handle").rstrip(".,-")
+        if searched.group("at") or handles._looks_like_a_name(raw):
+            value = valid_handle("kik", raw)
+            expected = (searched.start(), value) if value is not None else None
+    assert found == expected

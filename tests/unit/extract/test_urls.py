@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from htintel.extract import urls as urls_module
 from htintel.extract.urls import TOP_LEVEL_DOMAINS, find_urls, host_of, is_valid_domain
 
 
@@ -175,3 +176,79 @@ _FRAGMENTS = st.sampled_from(
 def test_extraction_is_idempotent(text: str) -> None:
     found = find_urls(text)
     assert find_urls(" ".join(found)) == found
+
+
+def _find_urls_reading_the_text_whole(text: str, own_site: Optional[str] = None) -> tuple:
+    """The finder without segments: one pass over the whole text, what segments must give."""
+    return urls_module._reported(text, [(0, urls_module._candidates_in_text(text)[1])], own_site)
+
+
+# Segment ends (white space and the characters no path holds), a walk back longer than the
+# first window, segments too long to cache, the dot cap, "at" before a domain in another
+# segment, schemes and email domains at a segment's start.
+_SEGMENT_EDGE_CASES = [
+    "x@a.b.com",
+    "x@mail.co.uk hi",
+    "bella at mysite.com",
+    "bella (at) mysite.com and me at home.com",
+    "write to bella\tat\tsite.co",
+    "<http://bella.com/a>b.com",
+    '"www.x.com"[y.io]{z.co}|q.me\\w.tv^k.ru`l.fr',
+    "http://" + "a" * 100 + ".com/x",
+    "a" * 70 + "-" + "b" * 70 + ".com",
+    "x" * 300 + "/bella.com " + "y" * 300 + ".com",
+    "https://bella.com/" + "p" * 600 + " site.io/x",
+    "a.b " * 300 + "bella.com",
+    "a.b" * 501 + " bella.com",
+    " ".join(f"s{i}.com" for i in range(510)),
+    "see bella.com\u00a0and\u3000x.io\u2028y.tv",
+    "Email bella.vip91@mail.ru IG @bella t.me/bella www.Bella.COM/pics).",
+    "/bella.com path/x.io #tag.com $cash.com _u.com @h.com",
+    "https://HTTP://x.com",
+    "bella.com.Call me at home.",
+]
+
+
+@pytest.mark.parametrize("text", _SEGMENT_EDGE_CASES)
+@pytest.mark.parametrize("own_site", [None, "https://www.bella.com/ad/1"])
+def test_reading_segment_by_segment_finds_what_reading_the_whole_text_finds(
+    text: str, own_site: Optional[str]
+) -> None:
+    assert find_urls(text, own_site) == _find_urls_reading_the_text_whole(text, own_site)
+
+
+_SEGMENT_FRAGMENTS = st.sampled_from(
+    [
+        "http://",
+        "https://",
+        "www.",
+        "bella",
+        ".com",
+        ".co.uk",
+        ".Call",
+        "/pics",
+        ".",
+        " ",
+        "\n",
+        "@",
+        " at ",
+        "(at)",
+        "x.com",
+        "?a=1",
+        ")",
+        "<",
+        '"',
+        "|",
+        "-",
+        "_",
+        "#",
+        "a" * 70,
+        "é",
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(_SEGMENT_FRAGMENTS, st.text(max_size=6)), max_size=30).map("".join))
+def test_reading_segment_by_segment_matches_the_whole_text_on_any_text(text: str) -> None:
+    assert find_urls(text) == _find_urls_reading_the_text_whole(text)

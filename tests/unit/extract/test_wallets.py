@@ -17,6 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from htintel.extract import wallets as wallets_module
 from htintel.extract.keccak import keccak256
 from htintel.extract.wallets import base58_decode, find_wallets, validate_wallet
 
@@ -245,3 +246,67 @@ def test_many_lookalike_checksummed_addresses_do_not_hide_cheap_ones() -> None:
     lookalike = "0x" + EIP55_VALID[0][2:].swapcase()
     text = " ".join([lookalike] * 3 + [f"0x{'aB' * 19}{i:02d}" for i in range(40)])
     assert find_wallets(f"{text} {P2PKH} {BECH32_V0}") == (f"btc:{P2PKH}", f"btc:{BECH32_V0}")
+
+
+def _find_wallets_by_scanning_every_position(text: str) -> tuple:
+    """The finder as a regex search over the whole text: what the run-by-run reading must give."""
+    marks = text.encode("utf-8", "surrogatepass").translate(
+        bytes(0x61 if chr(b).isascii() and chr(b).isalnum() else 0x20 for b in range(256))
+    )
+    if b"a" * 25 not in marks:
+        return ()
+    found: list = []
+    keccak_budget = wallets_module._MAX_KECCAK_CHECKS
+    for match in wallets_module._CANDIDATE.finditer(text):
+        if wallets_module._needs_keccak(match):
+            if keccak_budget == 0:
+                continue
+            keccak_budget -= 1
+        wallet = validate_wallet(match.group(0))
+        if wallet is not None and wallet not in found:
+            found.append(wallet)
+    return tuple(found)
+
+
+# Runs cut by non-ASCII letters and digits, short bech32 next to long runs, runs at either
+# end of the text, runs of exactly 25 and 11 characters, lone surrogates.
+_RUN_EDGE_CASES = [
+    "",
+    P2PKH,
+    f"{P2PKH}é{P2SH}",
+    f"é{P2PKH}é",
+    f"{P2PKH}٣",
+    f"x{P2PKH}",
+    f"{P2PKH}_{P2SH}",
+    f"\ud800{BECH32_V0}\udfff",
+    f"BC1SW50QGDZ25J {P2PKH}",
+    "BC1SW50QGDZ25J",
+    "a" * 25,
+    "a" * 24 + "é" + "a" * 24,
+    "a" * 11 + " " + "b" * 25,
+    f"{MONERO} {MONERO[:-1]} {EIP55_VALID[0]}",
+    f"{P2PKH}{P2PKH}",
+    f"{'0x' + EIP55_VALID[0][2:].swapcase()} " * 20 + P2SH,
+    "١٢٣٤٥٦٧٨٩" * 4,
+    "ｂｃ１ｑ" * 10 + P2PKH,
+]
+
+
+@pytest.mark.parametrize("text", _RUN_EDGE_CASES)
+def test_reading_run_by_run_finds_what_a_full_scan_finds(text: str) -> None:
+    assert find_wallets(text) == _find_wallets_by_scanning_every_position(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from([*_VALID_ADDRESSES, "BC1SW50QGDZ25J", "é", "\ud800", "_", "1" * 30]),
+            st.text(alphabet="13LMTbc0xqpzry9a é٣", max_size=40),
+            st.text(max_size=10),
+        ),
+        max_size=8,
+    ).map("".join)
+)
+def test_reading_run_by_run_matches_a_full_scan_on_any_text(text: str) -> None:
+    assert find_wallets(text) == _find_wallets_by_scanning_every_position(text)
