@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from types import MappingProxyType
-from typing import Mapping
+from typing import Mapping, Tuple
 
 from htintel.extract import numbers
 
@@ -32,10 +32,11 @@ CAP_SLACK_CHARS = 64
 # surrogates (U+FFFD), C0/C1 controls other than tab and newline (a space: they split
 # tokens, never join them), digits of other scripts (Arabic-Indic, Thai, Devanagari ...),
 # dingbat circled digits and the keycap ten, and "fancy text" small capitals.
-_INVISIBLE = (
+_INVISIBLE_BMP = (
     "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
-    "\u2060-\u206f\u20e3\u3164\ufe00-\ufe0f\ufeff\uffa0\U000e0000-\U000e0fff"
+    "\u2060-\u206f\u20e3\u3164\ufe00-\ufe0f\ufeff\uffa0"
 )
+_INVISIBLE = _INVISIBLE_BMP + "\U000e0000-\U000e0fff"
 _SMALL_CAPITALS = tuple(zip("ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘʀꜱᴛᴜᴠᴡʏᴢ", "abcdefghijklmnoprstuvwyz"))
 _SYMBOL_DIGITS = tuple(
     {
@@ -52,20 +53,56 @@ _SYMBOL_DIGITS = tuple(
     }.items()
 )
 _REPLACEMENTS: Mapping[str, str] = MappingProxyType(dict((*_SYMBOL_DIGITS, *_SMALL_CAPITALS)))
-# The single characters share one class: one test per position instead of three is what
-# makes this pass cheap on non-ASCII text. _replacement tells them apart.
+_SURROGATES_AND_CONTROLS = "\ud800-\udfff\x00-\x08\x0b-\x1f\x7f-\x9f"
+# The reference definition of what the pass changes: one match per invisible run or
+# character to replace. Alternation makes it slow, so it runs only for the rare text with
+# a changing character outside the Basic Multilingual Plane.
 _SPECIAL = re.compile(
-    "["
-    + _INVISIBLE
-    + "]+|[\ud800-\udfff\x00-\x08\x0b-\x1f\x7f-\x9f"
-    + "".join(_REPLACEMENTS)
-    + "]|[^\\D0-9]"
+    "[" + _INVISIBLE + "]+|[" + _SURROGATES_AND_CONTROLS + "".join(_REPLACEMENTS) + "]|[^\\D0-9]"
 )
+
+
+def _non_ascii_decimals(first: int, stop: int) -> str:
+    """The characters in [first, stop) that the regex engine's \\d matches, except 0-9."""
+    # Asking the engine itself keeps this exactly _SPECIAL's [^\\D0-9] on every Python.
+    return "".join(re.findall("[^\\D0-9]", "".join(map(chr, range(first, stop)))))
+
+
+# No Unicode version so far has decimal digits past plane 1; characters there are still
+# sent down the reference path (see _replace_special), so this stays exact regardless.
+_BMP_DECIMALS = _non_ascii_decimals(0x80, 0x10000)
+_PLANE1_CHANGES = frozenset(
+    _non_ascii_decimals(0x10000, 0x20000) + "".join(c for c in _REPLACEMENTS if c > "\uffff")
+)
+_BMP_CHANGES = (
+    _SURROGATES_AND_CONTROLS
+    + "".join(c for c in _REPLACEMENTS if c <= "\uffff")
+    + _INVISIBLE_BMP
+    + _BMP_DECIMALS
+)
+# Every character of the Basic Multilingual Plane _SPECIAL would touch, plus any astral
+# character: one class, a bitmap test per character, so text with nothing to change
+# (most non-ASCII ads) costs one quick scan.
+_MAYBE_SPECIAL = re.compile("[" + _BMP_CHANGES + "\U00010000-\U0010ffff]")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+# _SPECIAL for text whose astral characters all stay: a changing character and the
+# invisible characters after it are one match (a keycap's U+FE0F U+20E3 is one call).
+_BMP_SPECIAL = re.compile("[" + _BMP_CHANGES + "][" + _INVISIBLE_BMP + "]*")
 # Emoji and symbols ads put between digit groups ("702💋555💋0123") separate the groups.
-_SYMBOLS_BETWEEN_DIGITS = re.compile(
-    "([0-9])\\s{0,2}[\u2190-\u21ff\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]+\\s{0,2}(?=[0-9])"
-)
+_SYMBOLS_BETWEEN_DIGITS = re.compile("([0-9])\\s{0,2}[" + numbers.SYMBOLS + "]+\\s{0,2}(?=[0-9])")
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Deleting every other byte leaves the ASCII controls _CONTROL replaces: a table lookup per
+# byte, cheaper than a regex scan (str.isprintable() fails on every newline).
+_ASCII_BYTES_BUT_CONTROLS = bytes(c for c in range(128) if _CONTROL.match(chr(c)) is None)
+# A keycap emoji (1️⃣) ends in these two invisible characters; str.replace drops them far
+# faster than one regex callback per keycap.
+_KEYCAP_TAIL = "\ufe0f\u20e3"
+# The wide punctuation of Chinese and Japanese text, each with its NFKD form. NFKC reads
+# only the NFKD form of a text, so swapping these first changes nothing in its result,
+# while it often spares the whole NFKC pass (str.replace is far cheaper).
+_WIDE_PUNCTUATION = tuple(
+    (wide, unicodedata.normalize("NFKD", wide)) for wide in "，：；！？（）\u3000"
+)
 
 
 def cap_text(text: str, max_chars: int = MAX_TEXT_CHARS) -> str:
@@ -82,8 +119,8 @@ def cap_text(text: str, max_chars: int = MAX_TEXT_CHARS) -> str:
 
 
 def _replacement(match: re.Match[str]) -> str:
-    char = match.group(0)
-    first = char[0]
+    # Only the first character counts: any after it are invisible, hence removed.
+    first = match.group(0)[0]
     if first in _REPLACEMENTS:
         return _REPLACEMENTS[first]
     if "\ud800" <= first <= "\udfff":
@@ -93,6 +130,18 @@ def _replacement(match: re.Match[str]) -> str:
     if first.isdecimal():
         return str(unicodedata.decimal(first, 0))
     return ""  # invisible
+
+
+def _replace_special(text: str, start: int) -> str:
+    """``_SPECIAL.sub(_replacement, text)``, where ``text[:start]`` holds nothing to change."""
+    astral = _ASTRAL.findall(text, start)
+    if astral and (max(astral) >= "\U00020000" or not _PLANE1_CHANGES.isdisjoint(astral)):
+        return _SPECIAL.sub(_replacement, text)
+    # Each character maps on its own (invisible ones to nothing), so removing some first
+    # changes nothing in the result.
+    if _KEYCAP_TAIL in text:
+        text = text.replace(_KEYCAP_TAIL, "")
+    return _BMP_SPECIAL.sub(_replacement, text)
 
 
 def normalize(text: str, max_chars: int = MAX_TEXT_CHARS) -> str:
@@ -105,10 +154,18 @@ def normalize(text: str, max_chars: int = MAX_TEXT_CHARS) -> str:
         text = str(text)
     text = cap_text(text, max_chars)
     if text.isascii():
-        return _CONTROL.sub(" ", text) if not text.isprintable() else text
-    text = _SPECIAL.sub(_replacement, text)
+        if text.encode("ascii").translate(None, _ASCII_BYTES_BUT_CONTROLS):
+            return _CONTROL.sub(" ", text)
+        return text
+    first_special = _MAYBE_SPECIAL.search(text)
+    if first_special is not None:
+        text = _replace_special(text, first_special.start())
     if not unicodedata.is_normalized("NFKC", text):
-        text = unicodedata.normalize("NFKC", text)
+        for wide, narrow in _WIDE_PUNCTUATION:
+            if wide in text:
+                text = text.replace(wide, narrow)
+        if not unicodedata.is_normalized("NFKC", text):
+            text = unicodedata.normalize("NFKC", text)
     return text
 
 
@@ -120,12 +177,22 @@ def digitize(text: str) -> str:
     0 and 1 where they touch digits. Cheap tests skip the passes text does not need.
     Example: ``digitize("six one 7 - 5five5 - O1 23") == "61 7 - 555 - 01 23"``.
     """
+    return digitize_for_phones(text)[0]
+
+
+def digitize_for_phones(text: str) -> Tuple[str, bool]:
+    """``digitize(text)``, and False when it provably holds no ``numbers.PHONE_RUN``."""
     lower = text.lower()
-    if not lower.isascii():
-        lower = _SYMBOLS_BETWEEN_DIGITS.sub(r"\1 ", lower)
-    spelled, lookalikes = numbers.needed_passes(lower)
-    if spelled:
-        return numbers.digits_for_lookalikes(numbers.spelled_to_digits(lower))
-    if lookalikes:
-        return numbers.digits_for_lookalikes(lower)
-    return lower
+    signals = numbers.text_signals(lower)
+    if signals.symbols:  # only then can _SYMBOLS_BETWEEN_DIGITS change anything
+        separated = _SYMBOLS_BETWEEN_DIGITS.sub(r"\1 ", lower)
+        if separated != lower:
+            lower = separated
+            signals = numbers.text_signals(lower)
+    # The phrase signals read the text before the passes, so they speak for it only when
+    # no pass runs.
+    if signals.spelled:
+        return numbers.digits_for_lookalikes(numbers.spelled_to_digits(lower)), True
+    if signals.lookalikes:
+        return numbers.digits_for_lookalikes(lower), True
+    return lower, signals.phone_run

@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from itertools import compress
+from itertools import compress, repeat
+from operator import getitem
 from types import MappingProxyType
 from typing import Dict, List, Mapping, NamedTuple, Optional, Sequence, Tuple
 
@@ -226,14 +227,20 @@ _STRONG_WORDS = NUMBER_WORDS - _COMMON_WORDS
 
 # Words are maximal letter runs; digits and punctuation split them, so "5five5" has "five".
 _WORD_SPLIT = re.compile(r"([^\W\d_]+)")
+_ASCII_WORD_SPLIT = re.compile(r"([A-Za-z]+)")  # the same for ASCII text, faster
 # What may sit between two number words of one spoken number: spaces, hyphens, commas, dots.
 _WORD_GAP = re.compile(r"[\s\-,.]{1,3}\Z")
 _LETTERS_AFTER_DIGIT = re.compile(r"[0-9]((?:[^\W\d_]|[|])+)")
+# The same without the bar: one character class repeats far faster than an alternation,
+# and for ASCII text a plain range is faster still than the Unicode letter test.
+_LETTERS_ONLY_AFTER_DIGIT = re.compile(r"[0-9]([^\W\d_]+)")
+_ASCII_LETTERS_AFTER_DIGIT = re.compile(r"[0-9]([A-Za-z]+)")
 # Pieces a run-together word may be cut into ("eightfive"): digits, teens, tens, compounds.
 _SEGMENT_KINDS = frozenset("UTDEGV")
 _MAX_SEGMENTED_CHARS = 40
 # Distinct words whose segmentation is remembered; ads repeat the same words.
 _SEGMENT_CACHE_SIZE = 8192
+_WORD_CACHE_SIZE = 16_384  # distinct words whose "is it a number word" answer is remembered
 _PHRASE_CACHE_SIZE = 16_384  # distinct sentences whose needed_passes signals are remembered
 _MAX_CACHED_PHRASE_CHARS = 300
 _SEGMENT_PREFIXES = frozenset(
@@ -242,6 +249,16 @@ _SEGMENT_PREFIXES = frozenset(
 _SEGMENT_SUFFIXES = frozenset(
     w[-2:] for w, (k, _v) in LEXICON.items() if k in _SEGMENT_KINDS and len(w) >= 2
 )
+_ASCII_DIGIT = re.compile("[0-9]")
+# A candidate phone number: digit groups joined by separators (ASCII and Unicode dashes,
+# dots, bullets). Linear: the class excludes nothing that could make the engine
+# backtrack into the same run twice. phones searches digitised text for it; the phrase
+# signals tell when the text provably has none.
+PHONE_RUN_CHARS = "0123456789 \t-.()/*~_\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u00b7\u2022"
+PHONE_RUN = re.compile(r"[0-9][0-9 \t\-.()/*~_\u2010-\u2015\u2212\u00b7\u2022]{6,}[0-9]")
+# Arrows, dingbats, emoji: what ads put between digit groups ("702💋555💋0123").
+SYMBOLS = "\u2190-\u21ff\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff"
+_SYMBOL = re.compile("[" + SYMBOLS + "]")
 # Any Chinese numeral, Hangul digit syllable or Thai letter: worth the full pass.
 _NON_LATIN_NUMERAL = re.compile(
     "[" + "".join(_CJK_VALUES) + "".join(_KOREAN_DIGITS) + "\u0e01-\u0e4e]"
@@ -261,31 +278,131 @@ _SEPARATING_BAR = re.compile(r"(?<=[0-9]{3})\|(?=[0-9]{3})")
 _LONE_LOOKALIKE = re.compile(r"([0-9+(][\s\-.(]{0,2})([oоοli]{1,2})(?=[\s\-.)]{1,3}[0-9])")
 
 
-class _PhraseSignals(NamedTuple):
-    """What one phrase contributes to ``needed_passes``; phrases combine by or / sum."""
+# The lone look-alike is the one signal a phrase cut can split ("555\no 123"): a match
+# holds a digit, "+" or "(", up to two separators, the look-alike, one to three
+# separators and a digit, and a cut falls on a separator. A phrase ending like the start
+# of a match and a phrase starting like its end flag a cut one may straddle; the whole
+# text is searched only then. Either the look-alike is before the cut ...
+_LONE_HEAD_WITH_LOOKALIKE = re.compile(r"[0-9+(][\s\-.(]{0,2}[oоοli]{1,2}[\s\-.)]{0,2}\Z")
+_LONE_TAIL_DIGIT = re.compile(r"[\s\-.)]{0,2}[0-9]")
+# ... or after it.
+_LONE_HEAD = re.compile(r"[0-9+(][\s\-.(]?\Z")
+_LONE_TAIL_WITH_LOOKALIKE = re.compile(r"[\s\-.(]?[oоοli]{1,2}[\s\-.)]{0,3}(?:[0-9]|\Z)")
+_LONE_HEAD_CHARS = 7  # the longest _LONE_HEAD_WITH_LOOKALIKE match
+# Besides whitespace, the characters these patterns can start or end with.
+_LONE_EDGE_CHARS = frozenset("0123456789+()-.oоοli")
 
-    spelled: bool  # a non-Latin numeral, a strong number word, or a number word by a digit
-    lookalike_by_digit: bool  # a run of o, l, i or | glued to a digit
-    number_word_count: int
+# What one phrase contributes to ``needed_passes``, packed in one int so that the phrases
+# of a text combine with a C-level sum(); each field counts phrases (a phrase takes at
+# least one character or cut, so 32 bits hold any text). Field 0 counts number words (capped
+# at 3; a phrase that needs the spelled pass on its own counts 3); field 1 the phrases
+# with a look-alike glued to a digit or a lone one; fields 2-5 the phrases that may start
+# or end a lone look-alike across a cut; field 6 the phrases with a SYMBOLS character;
+# fields 7-9 the phrases with a PHONE_RUN, and those that may start or end one across a cut.
+_FIELD_BITS = 32
+_FIELD_MASK = (1 << _FIELD_BITS) - 1
+_SPELLED_WORDS = 3
+_LOOKALIKE_PHRASE = 1 << _FIELD_BITS
+_HEAD_WITH_LOOKALIKE = 1 << 2 * _FIELD_BITS
+_TAIL_DIGIT = 1 << 3 * _FIELD_BITS
+_HEAD = 1 << 4 * _FIELD_BITS
+_TAIL_WITH_LOOKALIKE = 1 << 5 * _FIELD_BITS
+_SYMBOL_PHRASE = 1 << 6 * _FIELD_BITS
+_RUN_PHRASE = 1 << 7 * _FIELD_BITS
+_RUN_HEAD = 1 << 8 * _FIELD_BITS
+_RUN_TAIL = 1 << 9 * _FIELD_BITS
+# A field is non-zero exactly when its bits are: fields never carry into each other.
+_LOOKALIKE_PHRASE_MASK = _LOOKALIKE_PHRASE * _FIELD_MASK
+_HEAD_WITH_LOOKALIKE_MASK = _HEAD_WITH_LOOKALIKE * _FIELD_MASK
+_TAIL_DIGIT_MASK = _TAIL_DIGIT * _FIELD_MASK
+_HEAD_MASK = _HEAD * _FIELD_MASK
+_TAIL_WITH_LOOKALIKE_MASK = _TAIL_WITH_LOOKALIKE * _FIELD_MASK
+_SYMBOL_PHRASE_MASK = _SYMBOL_PHRASE * _FIELD_MASK
+_RUN_PHRASE_MASK = _RUN_PHRASE * _FIELD_MASK
+_RUN_HEAD_MASK = _RUN_HEAD * _FIELD_MASK
+_RUN_TAIL_MASK = _RUN_TAIL * _FIELD_MASK
 
 
-def _phrase_signals(lower_phrase: str) -> _PhraseSignals:
+def _lone_lookalike_codes(lower_phrase: str) -> int:
+    """The lone look-alike fields of one phrase (see _LONE_HEAD_WITH_LOOKALIKE)."""
+    code = 0
+    # Most phrases start and end with a letter, which none of the patterns can.
+    last = lower_phrase[-1:]
+    if last in _LONE_EDGE_CHARS or last.isspace():
+        head_start = max(0, len(lower_phrase) - _LONE_HEAD_CHARS)
+        if _LONE_HEAD_WITH_LOOKALIKE.search(lower_phrase, head_start) is not None:
+            code += _HEAD_WITH_LOOKALIKE
+        if _LONE_HEAD.search(lower_phrase, head_start) is not None:
+            code += _HEAD
+    first = lower_phrase[:1]
+    if first in _LONE_EDGE_CHARS or first.isspace():
+        if _LONE_TAIL_DIGIT.match(lower_phrase) is not None:
+            code += _TAIL_DIGIT
+        if _LONE_TAIL_WITH_LOOKALIKE.match(lower_phrase) is not None:
+            code += _TAIL_WITH_LOOKALIKE
+    return code
+
+
+def _phone_run_codes(lower_phrase: str) -> int:
+    """The PHONE_RUN fields of one phrase that holds a digit.
+
+    Runs never hold a newline, so only a ". " cut can split one: the phrase before it then
+    ends with a digit and run characters up to its final dot, the phrase after it starts
+    with run characters and a digit.
+    """
+    code = 0
+    if PHONE_RUN.search(lower_phrase) is not None:
+        code += _RUN_PHRASE
+    # str.strip finds the run characters at either end in linear time, where an anchored
+    # regex would retry from every digit.
+    head = lower_phrase[: len(lower_phrase) - len(lower_phrase.lstrip(PHONE_RUN_CHARS))]
+    if _ASCII_DIGIT.search(head) is not None:
+        code += _RUN_HEAD
+    if lower_phrase.endswith("."):
+        tail = lower_phrase[len(lower_phrase.rstrip(PHONE_RUN_CHARS)) :]
+        if _ASCII_DIGIT.search(tail) is not None:
+            code += _RUN_TAIL
+    return code
+
+
+def _phrase_code(lower_phrase: str) -> int:
     """The ``needed_passes`` signals of one phrase (a piece of text cut at whitespace)."""
-    touching = _words_touching_digits(lower_phrase)
-    lookalike_by_digit = any(not word.strip(_LOOKALIKE_CHARS) for word in touching)
+    code = _lone_lookalike_codes(lower_phrase)
+    if not lower_phrase.isascii() and _SYMBOL.search(lower_phrase) is not None:
+        code += _SYMBOL_PHRASE
+    glued_number_word = False
+    if _ASCII_DIGIT.search(lower_phrase) is not None:
+        code += _phone_run_codes(lower_phrase)
+        touching = _words_touching_digits(lower_phrase)
+        if any(not word.strip(_LOOKALIKE_CHARS) for word in touching) or (
+            _LONE_LOOKALIKE.search(lower_phrase) is not None
+        ):
+            code += _LOOKALIKE_PHRASE
+        glued_number_word = any(
+            map(_cached_is_number_word, map(getitem, touching, repeat(_WORD_KEY)))
+        )
     words = lower_phrase.replace("-", " ").replace(",", " ").split()
-    number_words = list(filter(NUMBER_WORDS.__contains__, words))
+    if NUMBER_WORDS.isdisjoint(words):  # most phrases: no number word at all
+        number_words: List[str] = []
+    else:
+        number_words = list(filter(NUMBER_WORDS.__contains__, words))
     spelled = (
-        not _COMMON_WORDS.issuperset(number_words)
+        glued_number_word
+        or not _COMMON_WORDS.issuperset(number_words)
         or (not lower_phrase.isascii() and _NON_LATIN_NUMERAL.search(lower_phrase) is not None)
-        or any(map(_is_number_word, touching))
     )
-    return _PhraseSignals(spelled, lookalike_by_digit, len(number_words))
+    return code + (_SPELLED_WORDS if spelled else min(len(number_words), _SPELLED_WORDS))
 
 
 # Ads are mostly boilerplate sentences that recur across a feed, so the signals of short
 # phrases are remembered; long ones (no sentence breaks) are not worth the memory.
-_cached_phrase_signals = lru_cache(maxsize=_PHRASE_CACHE_SIZE)(_phrase_signals)
+_cached_phrase_code = lru_cache(maxsize=_PHRASE_CACHE_SIZE)(_phrase_code)
+
+
+def _any_phrase_code(lower_phrase: str) -> int:
+    if len(lower_phrase) <= _MAX_CACHED_PHRASE_CHARS:
+        return _cached_phrase_code(lower_phrase)
+    return _phrase_code(lower_phrase)
 
 
 def needed_passes(lower_text: str) -> Tuple[bool, bool]:
@@ -293,32 +410,65 @@ def needed_passes(lower_text: str) -> Tuple[bool, bool]:
 
     Spelled numbers: a Chinese/Korean/Thai numeral, a number word that is not also an
     everyday word, three or more number words, or a number word glued to a digit
-    ("07861 five64985"). Look-alikes: a run of o, l, i or | glued to a digit ("3O5").
+    ("07861 five64985"). Look-alikes: a run of o, l, i or | glued to a digit ("3O5"), or
+    a lone o, l or i between digits ("555 o 123").
     """
-    spelled = lookalikes = False
-    number_word_count = 0
-    # Every signal but the lone look-alike is local to a whitespace-separated word, so the
-    # text splits into lines and sentences at any whitespace; the dot stays on its word.
-    for phrase in lower_text.replace(". ", ".\n").split("\n"):
-        if len(phrase) <= _MAX_CACHED_PHRASE_CHARS:
-            signals = _cached_phrase_signals(phrase)
-        else:
-            signals = _phrase_signals(phrase)
-        spelled = spelled or signals.spelled
-        lookalikes = lookalikes or signals.lookalike_by_digit
-        number_word_count += signals.number_word_count
-    if not lookalikes:
+    signals = text_signals(lower_text)
+    return signals.spelled, signals.lookalikes
+
+
+class TextSignals(NamedTuple):
+    """What one lower-cased text needs and holds, from ``text_signals``."""
+
+    spelled: bool  # needs the spelled-number pass (see needed_passes)
+    lookalikes: bool  # needs the look-alike pass (see needed_passes)
+    symbols: bool  # holds a SYMBOLS character
+    phone_run: bool  # may hold a PHONE_RUN match; False means it provably does not
+
+
+def text_signals(lower_text: str) -> TextSignals:
+    """``needed_passes`` and the cheap facts about ``lower_text`` that come with it."""
+    # Every signal but the lone look-alike and the phone run is local to a
+    # whitespace-separated word, so the text splits into lines and sentences at any
+    # whitespace; the dot stays on its word.
+    phrases = lower_text.replace(". ", ".\n").split("\n")
+    if (
+        len(lower_text) <= _MAX_CACHED_PHRASE_CHARS
+        or max(map(len, phrases)) <= _MAX_CACHED_PHRASE_CHARS
+    ):
+        total = sum(map(_cached_phrase_code, phrases))
+    else:
+        total = sum(map(_any_phrase_code, phrases))
+    lookalikes = bool(total & _LOOKALIKE_PHRASE_MASK)
+    if not lookalikes and (
+        (total & _HEAD_WITH_LOOKALIKE_MASK and total & _TAIL_DIGIT_MASK)
+        or (total & _HEAD_MASK and total & _TAIL_WITH_LOOKALIKE_MASK)
+    ):
         lookalikes = _LONE_LOOKALIKE.search(lower_text) is not None
-    return spelled or number_word_count >= 3, lookalikes
+    phone_run = bool(total & _RUN_PHRASE_MASK) or bool(
+        total & _RUN_HEAD_MASK and total & _RUN_TAIL_MASK
+    )
+    return TextSignals(
+        (total & _FIELD_MASK) >= _SPELLED_WORDS,
+        lookalikes,
+        bool(total & _SYMBOL_PHRASE_MASK),
+        phone_run,
+    )
 
 
 def _words_touching_digits(lower_text: str) -> List[str]:
     """Letter runs (with | as a letter) directly before or after a digit: "2hrs" -> ["hrs"]."""
-    found: List[str] = []
-    # Both searches start on a digit, which the engine finds fast; the reversed text gives
-    # the letters before a digit.
-    found.extend(_LETTERS_AFTER_DIGIT.findall(lower_text))
-    found.extend(word[::-1] for word in _LETTERS_AFTER_DIGIT.findall(lower_text[::-1]))
+    # Both searches start on a digit; the reversed text gives the letters before a digit.
+    if "|" in lower_text:
+        letters_after_digit = _LETTERS_AFTER_DIGIT
+    elif lower_text.isascii():
+        letters_after_digit = _ASCII_LETTERS_AFTER_DIGIT
+    else:
+        letters_after_digit = _LETTERS_ONLY_AFTER_DIGIT
+    found = letters_after_digit.findall(lower_text)
+    before = letters_after_digit.findall(lower_text[::-1])
+    if before:
+        found.extend(word[::-1] for word in before)
     return found
 
 
@@ -328,6 +478,13 @@ def _is_number_word(word: str) -> bool:
     return word in NUMBER_WORDS or (
         4 <= len(word) <= _MAX_SEGMENTED_CHARS and _segment(word) is not None
     )
+
+
+# Ads share most of their words, so each word's answer is remembered. Past
+# _MAX_SEGMENTED_CHARS nothing is a number word, so keys are cut there (_WORD_KEY): a long
+# word takes no more memory than a short one and keeps its answer, False.
+_cached_is_number_word = lru_cache(maxsize=_WORD_CACHE_SIZE)(_is_number_word)
+_WORD_KEY = slice(0, _MAX_SEGMENTED_CHARS + 1)
 
 
 @lru_cache(maxsize=_SEGMENT_CACHE_SIZE)
@@ -433,13 +590,14 @@ def spelled_to_digits(text: str) -> str:
         text = _CJK_RUN.sub(_cjk_digits, text)
         text = _KOREAN_RUN.sub(_korean_digits, text)
         text = _THAI_RUN.sub(_thai_digits, text)
-    parts = _WORD_SPLIT.split(text)
+    parts = (_ASCII_WORD_SPLIT if text.isascii() else _WORD_SPLIT).split(text)
     # parts alternates gap, word, gap, word, ..., gap: words sit at odd indices.
     lexicon_get = LEXICON.get
     part_count = len(parts)
     # Only number words start a number (a connector only joins two); they are picked out
     # without a Python-level step per word, since most words of an ad are not numbers.
-    number_word_indices = compress(range(1, part_count, 2), map(_is_number_word, parts[1::2]))
+    word_keys = map(getitem, parts[1::2], repeat(_WORD_KEY))
+    number_word_indices = compress(range(1, part_count, 2), map(_cached_is_number_word, word_keys))
     next_free = 1  # parts before this were joined into the previous number
     for index in number_word_indices:
         if index < next_free:

@@ -17,23 +17,21 @@ from typing import Iterable, List, Optional, Tuple
 
 import phonenumbers
 
-from htintel.extract import deobfuscate
+from htintel.extract import deobfuscate, numbers
 
 MIN_DIGITS = 8  # fewer digits are never a full number with its area code
 MAX_DIGITS = 15  # E.164 limit; an international prefix (00, 011) may come on top
 MAX_WINDOW_GROUPS = 8  # a phone number is written in at most this many digit groups
 VALIDATION_CACHE_SIZE = 16_384  # distinct (candidate, region) pairs; feeds repeat numbers
-CONTEXT_CACHE_SIZE = 8192  # distinct texts before a number; ads repeat "Call or text" lines
+CONTEXT_CACHE_SIZE = 8192  # distinct last words before a number; ads repeat "Call or text"
 _CONTEXT_CHARS = 40  # how far before a number its context is read
 _NEAR_CHARS = 8  # how far before a number a "+" or a currency is looked for
 # How far after a number a currency or unit is looked for: _CURRENCY_AFTER reads at most
 # two spaces and a seven-letter word ("dollars").
 _AFTER_CHARS = 12
 
-# A candidate run: digit groups joined by separators (ASCII and Unicode dashes, dots, bullets). Linear: the class excludes nothing
-# that could make the engine backtrack into the same run twice.
-_RUN = re.compile(r"[0-9][0-9 \t\-.()/*~_\u2010-\u2015\u2212\u00b7\u2022]{6,}[0-9]")
-_GROUP = re.compile(r"[0-9]+")
+_RUN = numbers.PHONE_RUN  # a candidate: digit groups joined by separators
+_GROUP_SPLIT = re.compile(r"([0-9]+)")
 # A gap longer than this (or a tab/newline) between digit groups ends the number.
 _MAX_GAP = 3
 _DECIMAL_TAIL = re.compile(r"[,.][0-9]")
@@ -42,6 +40,9 @@ _CURRENCY_CODES = ("usd", "eur", "gbp", "rub", "r$", "us$")
 _CURRENCY_AFTER = re.compile(
     r"\s{0,2}(?:[$€£¥₽₹₩฿₫₱]|(?:usd|eur|gbp|dollars?|euros?|rubles?|руб|pesos|reais|yuan|元|块|k\b))"
 )
+# Besides whitespace, the characters a _CURRENCY_AFTER match can start with: most runs
+# are followed by neither, and skip the regex.
+_CURRENCY_AFTER_FIRST = frozenset("$€£¥₽₹₩฿₫₱uegdrрpy元块k")
 # Words right before a number that say it is not a phone: an ad, post or reference ID, a
 # zip or postal code, an account or card number ...
 _ID_WORDS = frozenset(
@@ -70,12 +71,22 @@ _NOT_PHONE_TOKEN = re.compile(
 )
 
 
-@lru_cache(maxsize=CONTEXT_CACHE_SIZE)
 def _context_says_not_a_phone(before: str) -> bool:
     """True when the words right before a number name it an ID, a reference or a code."""
     tail = before.rstrip(_TRAILING_PUNCTUATION)
     if tail.endswith(_ID_SUFFIXES_CJK):
         return True
+    # Only the last two words count. They lie in the last two whitespace-separated pieces
+    # unless one of those is all dashes (no word at all), so those pieces make a short
+    # cache key that recurs across ads ("my number", "Post ID").
+    pieces = tail.rsplit(None, 2)
+    if len(pieces) == 3 and pieces[1].strip("-") and pieces[2].strip("-"):
+        return _last_words_name_an_id(pieces[1] + " " + pieces[2])
+    return _last_words_name_an_id(tail)
+
+
+@lru_cache(maxsize=CONTEXT_CACHE_SIZE)
+def _last_words_name_an_id(tail: str) -> bool:
     words = tail.replace("-", " ").replace("#", " # ").replace("№", " № ").split()[-3:]
     words = [word.strip(".,;:()[]") for word in words]
     if not words:
@@ -142,17 +153,20 @@ def phone_from_link(candidate: str) -> Optional[str]:
 
 def _groups_of(run: str) -> List[List[str]]:
     """The run's digit groups, split into segments wherever the gap is too long to be one number."""
-    segments: List[List[str]] = [[]]
-    previous_end = 0
-    pieces: List[Tuple[str, str]] = []
-    for match in _GROUP.finditer(run):
-        pieces.append((run[previous_end : match.start()], match.group(0)))
-        previous_end = match.end()
-    for gap, digits in pieces:
-        if segments[-1] and (len(gap) > _MAX_GAP or "\t" in gap):
+    parts = _GROUP_SPLIT.split(run)  # gap, digits, gap, digits, ..., gap
+    groups = parts[1::2]
+    inner_gaps = parts[2:-1:2]
+    if not groups:
+        return []
+    # Most runs are one number: no gap too long, no tab, hence one segment.
+    if not inner_gaps or (max(map(len, inner_gaps)) <= _MAX_GAP and "\t" not in run):
+        return [groups]
+    segments: List[List[str]] = [[groups[0]]]
+    for gap, digits in zip(inner_gaps, groups[1:]):
+        if len(gap) > _MAX_GAP or "\t" in gap:
             segments.append([])
         segments[-1].append(digits)
-    return [segment for segment in segments if segment]
+    return segments
 
 
 def _clean_tokens(run: str) -> List[str]:
@@ -183,29 +197,6 @@ def _numbers_in_groups(groups: List[str], plus: bool, region: Optional[str]) -> 
                 break
         if not taken:
             start += 1
-    return found
-
-
-@lru_cache(maxsize=VALIDATION_CACHE_SIZE)
-def _numbers_in_run(before: str, run: str, after: str, region: Optional[str]) -> Tuple[str, ...]:
-    """Valid numbers in ``run`` given the text ``before`` (_CONTEXT_CHARS) and ``after`` it.
-
-    Cached as a whole: feeds repeat the same number in the same sentence.
-    """
-    near = before[-_NEAR_CHARS:]
-    drop_last = _CURRENCY_AFTER.match(after) is not None
-    unit_after = after[:1].isalpha() or _DECIMAL_TAIL.match(after) is not None
-    found = _numbers_in_run_text(
-        run,
-        near.rstrip(" (").endswith("+"),
-        _currency_before(near),
-        drop_last,
-        unit_after and not drop_last,
-        region,
-    )
-    # The context test is the dearest, so it runs only for runs that hold a valid number.
-    if found and _context_says_not_a_phone(before):
-        return ()
     return found
 
 
@@ -243,16 +234,35 @@ def find_phones(text: str, region: Optional[str] = None) -> Tuple[str, ...]:
     """
     if not region_is_supported(region):
         region = None
-    text = deobfuscate.digitize(text)
+    text, may_hold_run = deobfuscate.digitize_for_phones(text)
+    if not may_hold_run:
+        return ()
     found: List[str] = []
     for match in _RUN.finditer(text):
         start, end = match.span()
-        before = text[max(0, start - _CONTEXT_CHARS) : start]
-        for number in _numbers_in_run(
-            before, match.group(), text[end : end + _AFTER_CHARS], region
+        near = text[max(0, start - _NEAR_CHARS) : start]
+        next_char = text[end : end + 1]
+        currency_after = (next_char in _CURRENCY_AFTER_FIRST or next_char.isspace()) and (
+            _CURRENCY_AFTER.match(text, end, end + _AFTER_CHARS) is not None
+        )
+        # The run's cache key is its text and these few flags, not its whole context:
+        # feeds repeat the same number in different sentences.
+        run_numbers = _numbers_in_run_text(
+            match.group(),
+            near.rstrip(" (").endswith("+"),
+            _currency_before(near),
+            currency_after,
+            not currency_after
+            and (next_char.isalpha() or _DECIMAL_TAIL.match(text, end) is not None),
+            region,
+        )
+        # The context test is the dearest, so it runs only for runs that hold a valid number.
+        if run_numbers and not _context_says_not_a_phone(
+            text[max(0, start - _CONTEXT_CHARS) : start]
         ):
-            if number not in found:
-                found.append(number)
+            for number in run_numbers:
+                if number not in found:
+                    found.append(number)
     return tuple(found)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -153,3 +155,137 @@ def test_normalize_and_digitize_never_raise(text):
 def test_normalize_is_idempotent(text):
     once = deobfuscate.normalize(text)
     assert deobfuscate.normalize(once) == once
+
+
+# --- Fast paths must give exactly what the plain definitions give -------------------------
+
+
+def reference_normalize(text):
+    """normalize() as first written: one _SPECIAL pass over all non-ASCII text, then NFKC."""
+    text = deobfuscate.cap_text(text)
+    if text.isascii():
+        return deobfuscate._CONTROL.sub(" ", text)
+    text = deobfuscate._SPECIAL.sub(deobfuscate._replacement, text)
+    return unicodedata.normalize("NFKC", text)
+
+
+def reference_needed_passes(lower):
+    """needed_passes() as a whole-text definition, with no phrase cache or packed counts."""
+    words = lower.replace("-", " ").replace(",", " ").split()
+    number_words = [word for word in words if word in numbers.NUMBER_WORDS]
+    after = numbers._LETTERS_AFTER_DIGIT.findall(lower)
+    touching = after + [word[::-1] for word in numbers._LETTERS_AFTER_DIGIT.findall(lower[::-1])]
+    spelled = (
+        any(word not in numbers._COMMON_WORDS for word in number_words)
+        or len(number_words) >= 3
+        or numbers._NON_LATIN_NUMERAL.search(lower) is not None
+        or any(numbers._is_number_word(word) for word in touching)
+    )
+    lookalikes = any(not word.strip(numbers._LOOKALIKE_CHARS) for word in touching) or (
+        numbers._LONE_LOOKALIKE.search(lower) is not None
+    )
+    return spelled, lookalikes
+
+
+# Characters every fast path has to tell apart: the look-alikes and separators of the lone
+# look-alike, phrase cuts (newline, ". "), symbols between digits, invisible characters in
+# and out of the Basic Multilingual Plane, decimals of other scripts and planes.
+_TRICKY = [
+    *"0123456789 \n\t.-,()+|oOlLiI",
+    *"оο",  # Cyrillic and Greek o
+    ". ",
+    " o ",
+    " i ",
+    "five",
+    "six",
+    "one",
+    "un",
+    "cinco",
+    "\u200b",
+    "\ufe0f\u20e3",
+    "１",
+    "٣",
+    "💋",
+    "☎",
+    "🔟",
+    "𝟔",
+    "𐒠",  # Osmanya digit zero (plane 1)
+    "\U000e0041",  # tag character (invisible, plane 14)
+    "\U00020000",  # CJK extension B (plane 2)
+    "\ud800",
+    "\x07",
+    "\x85",
+    "\u00a0",
+    "\u2028",
+    "ᴛ",
+    "❶",
+    "三",
+    "공",
+    "ศูนย์",
+    "，",  # wide punctuation, swapped before NFKC
+    "：",
+    "\u3000",
+    "\u0301",  # a combining accent after any of them
+    "ｂ",
+    "ﬁ",
+]
+_tricky_text = st.lists(st.sampled_from(_TRICKY), max_size=30).map("".join)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "𐒠𐒡 then 𝟔",  # plane-1 decimals go down the reference path
+        "tag\U000e0041\U000e0042 char",
+        "ext B \U00020000 with ٣",
+        "emoji 💋 only",
+        "emoji 💋 and keycap 5\ufe0f\u20e3 and ６",
+        "🔟 and ❶",
+        "\ud800 lone surrogate 💋",
+        "ascii with \x7f and \r\n",
+        "ascii with only a newline\nand a tab\t",
+        "zero\u200b\u200dwidth run and \u00ad soft hyphen",
+        "电话：一三八，一二三四\u3000五六七八",
+        "wide，\u0301 comma then ｂｅｌｌａ",
+    ],
+)
+def test_normalize_fast_paths_match_the_reference(raw):
+    assert deobfuscate.normalize(raw) == reference_normalize(raw)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(_tricky_text, st.text(max_size=60)))
+def test_normalize_matches_the_reference_on_any_text(text):
+    assert deobfuscate.normalize(text) == reference_normalize(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_tricky_text)
+def test_needed_passes_matches_the_whole_text_definition(text):
+    lower = deobfuscate.normalize(text).lower()
+    assert numbers.needed_passes(lower) == reference_needed_passes(lower)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A lone look-alike whose match straddles a line or sentence cut.
+        ("555\no 123", "555\n0 123"),
+        ("555 o\n123", "555 0\n123"),
+        ("555 o. 123", "555 0. 123"),
+        ("617. o 555", "617. 0 555"),
+        ("5\no\n1", "5\n0\n1"),
+        ("5\n\no\n\n1", "5\n\n0\n\n1"),
+        ("(\no 1", "(\n0 1"),
+        ("+ o\n1", "+ 0\n1"),
+        ("i am 5\ni 6", "i am 5\n1 6"),
+        ("12 o", "12 o"),
+        ("o 12", "o 12"),
+        # Symbols between digit groups, across lines too.
+        ("702\n💋555💋\n0123", "702 555 0123"),
+        ("5 ☎ 6", "5 6"),
+        ("5o|x", "5o|x"),  # the bar keeps "o|x" a word, not a look-alike run
+    ],
+)
+def test_lookalikes_and_symbols_across_phrase_cuts(text, expected):
+    assert deobfuscate.digitize(text) == expected

@@ -7,8 +7,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from htintel.extract import deobfuscate, numbers
 from htintel.extract.deobfuscate import normalize
-from htintel.extract.phones import find_phones, phone_from_link, validate_digits
+from htintel.extract.phones import _groups_of, find_phones, phone_from_link, validate_digits
 
 
 def phones_in(text, region):
@@ -196,3 +197,57 @@ def test_every_found_phone_is_valid_e164_and_never_raises(text, region):
 def test_digit_soup_yields_only_valid_numbers(pieces, region):
     for number in find_phones(" x ".join(pieces), region):
         assert phonenumbers.is_valid_number(phonenumbers.parse(number, None))
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "expected"),
+    [
+        # The context test reads the last two words; a dash-only piece between them and
+        # the number is no word, so the word before it still counts.
+        ("Line ID\u2028--\u20280812345678", "TH", ("+66812345678",)),
+        ("Post ID\u2028--\u20280812345678", "TH", ()),
+        ("Post ID\u2028-- 4155550199", "US", ()),
+        ("Ref -- x 6175550123", "US", ("+16175550123",)),
+        ("my number: 617-555-0123", "US", ("+16175550123",)),
+        # Currency before or after the run.
+        ("Call 617 555 0123 dollars", "US", ()),
+        ("€ 617 555 0123", "US", ()),
+    ],
+)
+def test_context_around_a_run_is_read_the_same_way_everywhere(text, region, expected):
+    assert phones_in(text, region) == expected
+
+
+def test_phone_run_chars_are_exactly_the_run_pattern_class():
+    run_chars = set(numbers.PHONE_RUN_CHARS)
+    for code in range(0x3000):
+        char = chr(code)
+        in_class = numbers.PHONE_RUN.fullmatch("0" + char * 6 + "0") is not None
+        assert in_class == (char in run_chars), repr(char)
+
+
+# Digits, run separators, phrase cuts (newline, ". ") and letters around them.
+_RUN_PIECES = ["617", "555", "0123", "5", " ", ". ", ".", "\n", "-", "(", ")", "/", "x", "o"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_RUN_PIECES), max_size=20).map("".join))
+def test_text_said_to_hold_no_run_holds_none(text):
+    digitized, may_hold_run = deobfuscate.digitize_for_phones(text)
+    assert digitized == deobfuscate.digitize(text)
+    assert may_hold_run or numbers.PHONE_RUN.search(digitized) is None
+
+
+@pytest.mark.parametrize(
+    ("run", "segments"),
+    [
+        ("617 555 0123", [["617", "555", "0123"]]),
+        ("(617) 555-0123", [["617", "555", "0123"]]),
+        ("0917-555-1234 / 0927", [["0917", "555", "1234", "0927"]]),
+        ("0917-555-1234  /  0927", [["0917", "555", "1234"], ["0927"]]),
+        ("617\t555 0123", [["617"], ["555", "0123"]]),
+        ("x", []),
+    ],
+)
+def test_groups_split_where_the_gap_is_too_long(run, segments):
+    assert _groups_of(run) == segments
