@@ -181,6 +181,8 @@ _LOCAL_WINDOW = 120
 # Hostile text can hold thousands of "@"; a real ad never needs more than this.
 _MAX_TOKENS = 500
 _MAX_ADDRESS = 254
+# Shortest all-digit local part taken from a written "at" (a phone number is longer).
+_MIN_NUMERIC_LOCAL = 6
 
 
 def is_valid_address(address: str) -> bool:
@@ -254,6 +256,10 @@ def _address_around_at(text: str, kind: str, start: int, end: int) -> Optional[T
     local = _collapse_separators(local_match.group("local")[::-1]).lower()
     local_start = start - local_match.end()
     if kind != "symbol" and (local in _STOP_LOCALS or domain.split(".")[0] in _STOP_DOMAIN_LABELS):
+        return None
+    # "AMBER ROSE 22 AT GMAIL": a short number before a written "at" is the tail of a local
+    # part spelled with spaces, not an address of its own (a false link across ads).
+    if kind != "symbol" and local.isdigit() and len(local) < _MIN_NUMERIC_LOCAL:
         return None
     address = f"{local}@{domain}"
     return (local_start, address) if is_valid_address(address) else None

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Dict, FrozenSet, List, Optional, Tuple
 from urllib.parse import parse_qs, unquote
 
+from htintel.extract.numbers import NUMBER_WORDS
 from htintel.extract.urls import is_valid_domain
 
 
@@ -292,7 +293,11 @@ def valid_handle(platform: str, handle: str) -> Optional[str]:
     """The "platform:handle" value if ``handle`` fits the platform's username rules, else None."""
     handle = handle.lower().lstrip("@")
     syntax = _HANDLE_SYNTAX.get(platform)
-    if syntax is None or handle in _STOP_WORDS or not syntax.match(handle):
+    # A number word is the start of a spelled-out phone ("my line: seven zero two ..."),
+    # not a username.
+    if syntax is None or handle in _STOP_WORDS or handle in NUMBER_WORDS:
+        return None
+    if not syntax.match(handle):
         return None
     # "bella.com" after "insta:" is a website, not a username.
     if (

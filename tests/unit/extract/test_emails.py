@@ -112,6 +112,8 @@ def test_well_known_providers_written_without_domain_get_theirs(text: str, expec
         "x@" + "y" * 70 + ".com",  # label longer than 63
         "gmail: bella@yahoo.com is my only address",  # the explicit address wins
         "e.g. file.txt",
+        "Email: AMBER ROSE 22 AT GMAIL DOT COM",  # "22" is the tail of a spaced local part
+        "bella 2024 (at) gmail (dot) com",
         "",
     ],
 )
@@ -121,6 +123,10 @@ def test_things_that_are_not_addresses_are_not_reported(text: str) -> None:
         assert find_emails(text) == ("bella@yahoo.com",)
     else:
         assert find_emails(text) == ()
+
+
+def test_a_phone_number_written_before_at_is_a_local_part() -> None:
+    assert find_emails("email 7025550141 at gmail dot com") == ("7025550141@gmail.com",)
 
 
 def test_a_sentence_run_into_the_domain_is_cut_off() -> None:

@@ -196,6 +196,8 @@ def test_chat_links_yield_phone_candidates_not_handles(
         "snap: ab",  # too short for Snapchat
         "telegram: @abc",  # too short for Telegram
         "twitter: @example-name",  # "-" is not allowed (twitter-text validate.yml)
+        "my line: seven zero two five five five zero one four one",  # a spelled phone
+        "line: uno dos tres",
         "",
     ],
 )
