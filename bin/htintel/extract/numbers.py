@@ -365,6 +365,15 @@ def _phone_run_codes(lower_phrase: str) -> int:
     return code
 
 
+# A number word with a digit on each side, a space or dash apart ("9 one 7"), is a spelled
+# digit even when it is an everyday word. Neither side crosses a phrase cut (newline, ". ").
+_WORD_BETWEEN_DIGITS = re.compile(r"[0-9][ \t-]{1,2}([^\W\d_]+)(?=[ \t-]{1,2}[0-9])")
+
+
+def _has_number_word_between_digits(lower_text: str) -> bool:
+    return not NUMBER_WORDS.isdisjoint(_WORD_BETWEEN_DIGITS.findall(lower_text))
+
+
 def _phrase_code(lower_phrase: str) -> int:
     """The ``needed_passes`` signals of one phrase (a piece of text cut at whitespace)."""
     code = _lone_lookalike_codes(lower_phrase)
@@ -380,7 +389,7 @@ def _phrase_code(lower_phrase: str) -> int:
             code += _LOOKALIKE_PHRASE
         glued_number_word = any(
             map(_cached_is_number_word, map(getitem, touching, repeat(_WORD_KEY)))
-        )
+        ) or _has_number_word_between_digits(lower_phrase)
     words = lower_phrase.replace("-", " ").replace(",", " ").split()
     if NUMBER_WORDS.isdisjoint(words):  # most phrases: no number word at all
         number_words: List[str] = []
@@ -409,8 +418,8 @@ def needed_passes(lower_text: str) -> Tuple[bool, bool]:
     """Cheap test of which passes ``lower_text`` needs: (spelled numbers, look-alike letters).
 
     Spelled numbers: a Chinese/Korean/Thai numeral, a number word that is not also an
-    everyday word, three or more number words, or a number word glued to a digit
-    ("07861 five64985"). Look-alikes: a run of o, l, i or | glued to a digit ("3O5"), or
+    everyday word, three or more number words, a number word glued to a digit
+    ("07861 five64985") or between two digits ("9 one 7"). Look-alikes: a run of o, l, i or | glued to a digit ("3O5"), or
     a lone o, l or i between digits ("555 o 123").
     """
     signals = text_signals(lower_text)

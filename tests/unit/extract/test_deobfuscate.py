@@ -180,6 +180,7 @@ def reference_needed_passes(lower):
         or len(number_words) >= 3
         or numbers._NON_LATIN_NUMERAL.search(lower) is not None
         or any(numbers._is_number_word(word) for word in touching)
+        or any(word in numbers.NUMBER_WORDS for word in numbers._WORD_BETWEEN_DIGITS.findall(lower))
     )
     lookalikes = any(not word.strip(numbers._LOOKALIKE_CHARS) for word in touching) or (
         numbers._LONE_LOOKALIKE.search(lower) is not None

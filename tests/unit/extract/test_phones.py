@@ -32,6 +32,7 @@ def phones_in(text, region):
         ("en", "617•555•0123", "US", "+16175550123"),
         ("en", "7️⃣0️⃣2️⃣💋5️⃣5️⃣5️⃣💋0️⃣1️⃣2️⃣3️⃣", "US", "+17025550123"),
         ("en", "Text 6one7 5five5 oh1two3", "US", "+16175550123"),
+        ("en", "Incall 1hr $180. Text 9 one 7 - 8 4 2 - 1 1 3 0", "US", "+19178421130"),
         ("en", "07861 five64985", "GB", "+447861564985"),
         ("en", "+4four 7eight6one 5649eightfive", None, "+447861564985"),
         ("en", "+one 5fiveseven-eightfournine-9zero4four", None, "+15578499044"),
