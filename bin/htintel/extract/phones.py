@@ -52,7 +52,9 @@ _ID_WORDS = frozenset(
     "annuncio rif riferimento codice объявление объявления заказ id "
     # tax, identity and vehicle numbers: VAT (IT, ES, DE), CPF/CNPJ (BR), ИНН (RU), SSN ...
     "iva p.iva piva partita fiscale cf cpf cnpj inn инн огрн vin ssn nif dni nie siret siren "
-    "ust ust-idnr steuernummer rfc curp".split()
+    "ust ust-idnr steuernummer rfc curp "
+    # national identity and social-security numbers: PH, IN, SG, AU, GB, NL, PL, CL, AR, RO
+    "sss aadhaar aadhar nric abn acn nino bsn pesel regon rut cuit cuil cnp".split()
 )
 # ... optionally followed by one of these ("Post ID:", "Anuncio No.", "Inserat-Nr").
 _ID_QUALIFIERS = frozenset("id # no nr n° nº num number code № номер".split())
