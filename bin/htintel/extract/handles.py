@@ -201,6 +201,8 @@ _OTHER_SCRIPT_NAME_LEAD_BYTES = frozenset(
     {*_CYRILLIC_LEAD_BYTES, *(part.encode("utf-8")[0] for part, _ in _SCRIPT_ALIAS_GROUPS)}
 )
 _NON_ASCII_BYTES = bytes(range(0x80, 0x100))
+# Arrows, dingbats and emoji that ads put between a platform name and its handle
+# ("Insta👉bella", "kik💋 bella22"): word breaks, like ASCII punctuation.
 _ALL_BUT_OTHER_SCRIPT_NAME_LEAD_BYTES = bytes(
     b for b in range(256) if b not in _OTHER_SCRIPT_NAME_LEAD_BYTES
 )
@@ -208,10 +210,16 @@ _HANDLE_CHARS = r"[a-z0-9_][a-z0-9_.\-]{0,49}"
 # ID words between the platform and the handle ("LINE ID", "微信号", "카톡 아이디").
 _ID_WORDS = r"(?:id|name|username|user|handle|me|add)(?![a-z0-9_])|号|號|아이디|ไอดี|ид(?![а-я])"
 # "kik: bella22", "kik me bella22", "IG @bella", "telegram: @bella", "微信号：abc123".
+# Arrows, dingbats and emoji that ads put between a platform name and its handle
+# ("Insta👉bella", "snap🔥 bella22"): separators, and word breaks for the name search.
+_SYMBOL_BREAK_CHARS = "[\u2190-\u21ff\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]"
+_SYMBOL_BREAKS = re.compile(_SYMBOL_BREAK_CHARS + "+")
 _HANDLE_AFTER_ALIAS = re.compile(
     r"(?:[ \t]{0,2}(?P<id_word>" + _ID_WORDS + r"))?"
     r"(?P<separator>[ \t]{0,3}"
-    r"(?:->|=>|[:：=\-–—>→~|•·⇒➡👉]\ufe0f?|(?:is|es|é|as|como|comme|come|wie)(?= ))?"
+    r"(?:->|=>|[:：=\-–—>~|•·(]|"
+    + _SYMBOL_BREAK_CHARS
+    + r"{1,3}\ufe0f?|(?:is|es|é|as|como|comme|come|wie)(?= ))?"
     r"[ \t]{0,3}(?:@[ \t]?)?)"
     r"(?P<handle>(?:live:)?" + _HANDLE_CHARS + r")"
 )
@@ -569,18 +577,20 @@ def _name_hints(text: str) -> Tuple[FrozenSet[bytes], bool]:
     """(the words of _FIRST_WORDS in the lowercased text, whether it may hold a Cyrillic
     name or one of _SCRIPT_ALIASES), found without lowercasing the text: that is the
     costly step for most non-Latin ads, and most ads name no platform at all."""
-    utf8 = text.encode("utf-8", "surrogatepass")
     if text.isascii():
-        return _first_words_in(utf8.translate(_FOLDED_WORD_BREAKS)), False
+        return _first_words_in(text.encode("ascii").translate(_FOLDED_WORD_BREAKS)), False
+    utf8 = text.encode("utf-8", "surrogatepass")
+    words = _SYMBOL_BREAKS.sub(" ", text)
     if _KELVIN_SIGN in text:
-        utf8 = text.lower().encode("utf-8", "surrogatepass")
+        words = words.lower()
+    words_utf8 = words.encode("utf-8", "surrogatepass")
     # A word of _FIRST_WORDS is ASCII and so is the break on each side of it: it is also a
     # word of the ASCII bytes alone, which are few in a non-Latin ad. Only when one is there
     # are the words split as they stand (an ASCII word run into a non-ASCII one is no word).
-    if _FIRST_WORDS.isdisjoint(utf8.translate(_FOLDED_WORD_BREAKS, _NON_ASCII_BYTES).split()):
+    if _FIRST_WORDS.isdisjoint(words_utf8.translate(_FOLDED_WORD_BREAKS, _NON_ASCII_BYTES).split()):
         first_words: FrozenSet[bytes] = frozenset()
     else:
-        first_words = _first_words_in(utf8.translate(_FOLDED_WORD_BREAKS))
+        first_words = _first_words_in(words_utf8.translate(_FOLDED_WORD_BREAKS))
     # Deleting every other byte leaves something only if one of those lead bytes is there.
     lead_bytes = utf8.translate(None, _ALL_BUT_OTHER_SCRIPT_NAME_LEAD_BYTES)
     if not lead_bytes:

@@ -63,6 +63,11 @@ def _conformance(name: str, section: str) -> List[Dict[str, Any]]:
         ("ig • bella22", "instagram:bella22"),
         ("OF: bella22", "onlyfans:bella22"),
         ("find me on snap as amber_x", "snapchat:amber_x"),
+        ("Insta👉bella_boo_22", "instagram:bella_boo_22"),  # an emoji glued to the name
+        ("kik💋bella22", "kik:bella22"),
+        ("snap🔥 bella22", "snapchat:bella22"),
+        ("add me on snap (bellaboo22)", "snapchat:bellaboo22"),
+        ("Line (bellab22)", "line:bellab22"),
     ],
 )
 def test_named_forms_in_latin_script(text: str, expected: str) -> None:
@@ -198,6 +203,9 @@ def test_chat_links_yield_phone_candidates_not_handles(
         "twitter: @example-name",  # "-" is not allowed (twitter-text validate.yml)
         "my line: seven zero two five five five zero one four one",  # a spelled phone
         "line: uno dos tres",
+        "kik😘 anytime",
+        "snap (private)",
+        "kik (no texts)",
         "",
     ],
 )
