@@ -178,13 +178,15 @@ def extraction_fields(found: Extraction) -> Dict[str, Any]:
     The one mapping shared by the htextract command and ingest-time enrichment, so both
     give dashboards the same fields.
     """
+    phones, emails, wallets, handles, urls = found
     ids = _typed_ids(found)
+    # Tuples as they are: splunklib writes a tuple as a multivalue field, json a list.
     return {
-        "ht_phone": list(found.phones),
-        "ht_email": list(found.emails),
-        "ht_wallet": list(found.wallets),
-        "ht_handle": list(found.handles),
-        "ht_url": list(found.urls),
+        "ht_phone": phones,
+        "ht_email": emails,
+        "ht_wallet": wallets,
+        "ht_handle": handles,
+        "ht_url": urls,
         "ht_ids": ids,
         "ht_id_count": len(ids),
     }
