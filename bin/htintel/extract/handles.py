@@ -200,7 +200,9 @@ _CYRILLIC_LEAD_BYTES = b"\xd0\xd1"
 _OTHER_SCRIPT_NAME_LEAD_BYTES = frozenset(
     {*_CYRILLIC_LEAD_BYTES, *(part.encode("utf-8")[0] for part, _ in _SCRIPT_ALIAS_GROUPS)}
 )
-_NON_ASCII_BYTES = bytes(range(0x80, 0x100))
+# _FOLDED_WORD_BREAKS with every non-ASCII byte a break too: the words it leaves are a
+# superset of the ASCII words of the text, whatever stands next to them.
+_FOLDED_WORD_AND_NON_ASCII_BREAKS = _FOLDED_WORD_BREAKS[:0x80] + b" " * 0x80
 # Arrows, dingbats and emoji that ads put between a platform name and its handle
 # ("Insta👉bella", "kik💋 bella22"): word breaks, like ASCII punctuation.
 _ALL_BUT_OTHER_SCRIPT_NAME_LEAD_BYTES = bytes(
@@ -580,17 +582,21 @@ def _name_hints(text: str) -> Tuple[FrozenSet[bytes], bool]:
     if text.isascii():
         return _first_words_in(text.encode("ascii").translate(_FOLDED_WORD_BREAKS)), False
     utf8 = text.encode("utf-8", "surrogatepass")
-    words = _SYMBOL_BREAKS.sub(" ", text)
-    if _KELVIN_SIGN in text:
-        words = words.lower()
-    words_utf8 = words.encode("utf-8", "surrogatepass")
-    # A word of _FIRST_WORDS is ASCII and so is the break on each side of it: it is also a
-    # word of the ASCII bytes alone, which are few in a non-Latin ad. Only when one is there
-    # are the words split as they stand (an ASCII word run into a non-ASCII one is no word).
-    if _FIRST_WORDS.isdisjoint(words_utf8.translate(_FOLDED_WORD_BREAKS, _NON_ASCII_BYTES).split()):
+    # A word of _FIRST_WORDS is ASCII: it is also a word when every non-ASCII byte counts as
+    # a break, which leaves few words in a non-Latin ad. Only when one is there are the words
+    # split exactly: an ASCII word run into a non-ASCII letter is no word ("kikí"), but
+    # emoji and arrows are breaks ("Insta👉bella").
+    # The Kelvin sign is the one non-ASCII character that lowercases to an ASCII letter.
+    gate_utf8 = text.lower().encode("utf-8", "surrogatepass") if _KELVIN_SIGN in text else utf8
+    if _FIRST_WORDS.isdisjoint(gate_utf8.translate(_FOLDED_WORD_AND_NON_ASCII_BREAKS).split()):
         first_words: FrozenSet[bytes] = frozenset()
     else:
-        first_words = _first_words_in(words_utf8.translate(_FOLDED_WORD_BREAKS))
+        words = _SYMBOL_BREAKS.sub(" ", text)
+        if _KELVIN_SIGN in text:
+            words = words.lower()
+        first_words = _first_words_in(
+            words.encode("utf-8", "surrogatepass").translate(_FOLDED_WORD_BREAKS)
+        )
     # Deleting every other byte leaves something only if one of those lead bytes is there.
     lead_bytes = utf8.translate(None, _ALL_BUT_OTHER_SCRIPT_NAME_LEAD_BYTES)
     if not lead_bytes:
