@@ -12,6 +12,7 @@ import xml.etree.ElementTree as ET
 from typing import List, Tuple
 
 import pytest
+from fragments import mixed_text
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -191,7 +192,7 @@ _FRAGMENTS = st.sampled_from(
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.one_of(_FRAGMENTS, st.text(max_size=8)), max_size=12).map("".join))
+@given(mixed_text(_FRAGMENTS, 8, 12))
 def test_outputs_are_valid_and_extraction_is_idempotent(text: str) -> None:
     found = find_emails(text)
     assert all(is_valid_address(address) and address == address.lower() for address in found)
@@ -281,7 +282,7 @@ _GATE_FRAGMENTS = st.sampled_from(
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.lists(st.one_of(_GATE_FRAGMENTS, st.text(max_size=5)), max_size=10).map("".join))
+@given(mixed_text(_GATE_FRAGMENTS, 5, 10))
 def test_the_gate_never_changes_what_is_found(text: str) -> None:
     assert find_emails(text) == emails._addresses_in(text)
 

@@ -11,6 +11,7 @@ from typing import Any, Dict, List, Tuple
 
 import pytest
 import yaml
+from fragments import mixed_text
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -309,7 +310,7 @@ _FRAGMENTS = st.sampled_from(
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.one_of(_FRAGMENTS, st.text(max_size=6)), max_size=12).map("".join))
+@given(mixed_text(_FRAGMENTS, 6, 12))
 def test_outputs_revalidate_and_extraction_is_idempotent(text: str) -> None:
     found = find_handles(text)
     for value in found.handles:
@@ -400,7 +401,7 @@ _SHORTCUT_FRAGMENTS = st.sampled_from(
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.lists(st.one_of(_SHORTCUT_FRAGMENTS, st.text(max_size=5)), max_size=10).map("".join))
+@given(mixed_text(_SHORTCUT_FRAGMENTS, 5, 10))
 def test_shortcuts_never_change_what_is_found(text: str) -> None:
     assert find_handles(text) == _handles_without_shortcuts(text)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Optional, Tuple
 
 import pytest
+from fragments import mixed_text
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -172,7 +173,7 @@ _FRAGMENTS = st.sampled_from(
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.one_of(_FRAGMENTS, st.text(max_size=6)), max_size=12).map("".join))
+@given(mixed_text(_FRAGMENTS, 6, 12))
 def test_extraction_is_idempotent(text: str) -> None:
     found = find_urls(text)
     assert find_urls(" ".join(found)) == found
@@ -249,6 +250,6 @@ _SEGMENT_FRAGMENTS = st.sampled_from(
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.lists(st.one_of(_SEGMENT_FRAGMENTS, st.text(max_size=6)), max_size=30).map("".join))
+@given(mixed_text(_SEGMENT_FRAGMENTS, 6, 30))
 def test_reading_segment_by_segment_matches_the_whole_text_on_any_text(text: str) -> None:
     assert find_urls(text) == _find_urls_reading_the_text_whole(text)
