@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 from typing import Dict, List, Optional, Tuple
 
+from htintel.extract.substrings import occurrences
 from htintel.extract.urls import (
     EMAIL_AT_WORDS,
     EMAIL_PROVIDER_DOMAINS,
@@ -270,7 +271,7 @@ def _spaced_out_addresses(lowered: str) -> List[Tuple[int, str]]:
     matches = []
     searched_to = 0
     # Only the stretch around each " @ " can hold one; the rest of the text is not scanned.
-    for at in _occurrences(lowered, " @ "):
+    for at in occurrences(lowered, " @ ", _MAX_TOKENS):
         if at < searched_to:
             continue
         searched_to = min(len(lowered), at + 2 + 2 * 256)
@@ -292,25 +293,19 @@ def _spaced_out_addresses(lowered: str) -> List[Tuple[int, str]]:
     return found
 
 
-def _occurrences(lowered: str, word: str) -> List[int]:
-    """Start of each occurrence of ``word``, the first _MAX_TOKENS of them."""
-    positions: List[int] = []
-    position = lowered.find(word)
-    while position != -1 and len(positions) < _MAX_TOKENS:
-        positions.append(position)
-        position = lowered.find(word, position + 1)
-    return positions
-
-
 def _at_tokens(lowered: str) -> List[Tuple[str, int, int]]:
     """Every "at" token (kind, start, end): "@", bracketed "(at)", and the spaced word "at".
 
     Found with substring searches only: a regex scan costs about 20 ns per character.
     """
-    tokens = [("symbol", i, i + 1) for i in _occurrences(lowered, "@")] if "@" in lowered else []
+    tokens = (
+        [("symbol", i, i + 1) for i in occurrences(lowered, "@", _MAX_TOKENS)]
+        if "@" in lowered
+        else []
+    )
     for bracket in _BRACKETS:
         if bracket in lowered:
-            for start in _occurrences(lowered, bracket):
+            for start in occurrences(lowered, bracket, _MAX_TOKENS):
                 match = _BRACKETED_AT.match(lowered, start)
                 if match is not None:
                     tokens.append(("bracket", start, match.end()))
@@ -321,7 +316,7 @@ def _at_tokens(lowered: str) -> List[Tuple[str, int, int]]:
         for spaced_word in spaced_words:
             # Most ads hold no tab: that test costs a fraction of the substring search.
             if spaced_word[0] in lowered and spaced_word in lowered:
-                starts.extend(i + 1 for i in _occurrences(lowered, spaced_word))
+                starts.extend(i + 1 for i in occurrences(lowered, spaced_word, _MAX_TOKENS))
         for start in starts:
             end = start + len(word)
             if lowered[end : end + 1] in (" ", "\t"):
@@ -352,7 +347,7 @@ def _provider_addresses(lowered: str) -> List[Tuple[int, str]]:
         # In PROVIDER_DOMAINS order, as before the search was narrowed by hint.
         providers.sort(key=lambda provider_domain: _PROVIDER_ORDER[provider_domain[0]])
     for provider, domain in providers:
-        for start in _occurrences(lowered, provider):
+        for start in occurrences(lowered, provider, _MAX_TOKENS):
             end = start + len(provider)
             if start > 0 and (lowered[start - 1].isalnum() or lowered[start - 1] in ".@"):
                 continue

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from typing import Dict, FrozenSet, List, Optional, Tuple
 from urllib.parse import parse_qs, unquote
 
-from htintel.extract.numbers import NUMBER_WORDS
+from htintel.extract.numbers import NUMBER_WORDS, SYMBOLS
+from htintel.extract.substrings import occurrences
 from htintel.extract.urls import is_valid_domain
 
 
@@ -214,7 +215,7 @@ _ID_WORDS = r"(?:id|name|username|user|handle|me|add)(?![a-z0-9_])|号|號|아�
 # "kik: bella22", "kik me bella22", "IG @bella", "telegram: @bella", "微信号：abc123".
 # Arrows, dingbats and emoji that ads put between a platform name and its handle
 # ("Insta👉bella", "snap🔥 bella22"): separators, and word breaks for the name search.
-_SYMBOL_BREAK_CHARS = "[\u2190-\u21ff\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]"
+_SYMBOL_BREAK_CHARS = "[" + SYMBOLS + "]"
 _SYMBOL_BREAKS = re.compile(_SYMBOL_BREAK_CHARS + "+")
 _HANDLE_AFTER_ALIAS = re.compile(
     r"(?:[ \t]{0,2}(?P<id_word>" + _ID_WORDS + r"))?"
@@ -389,7 +390,7 @@ def _alias_positions(
     found: List[Tuple[int, int, str]] = []
     for first_word_bytes in first_words:
         first_word = first_word_bytes.decode("ascii")
-        for start in _occurrences(lowered, first_word):
+        for start in occurrences(lowered, first_word, _MAX_CANDIDATES):
             if start > 0 and (lowered[start - 1].isalnum() or lowered[start - 1] == "_"):
                 continue  # inside a word: "discreet", "night"
             for alias in _ALIASES_BY_FIRST_WORD[first_word]:
@@ -404,7 +405,7 @@ def _alias_positions(
             alias for part, group in _CYRILLIC_ALIAS_GROUPS if part in lowered for alias in group
         ]
         for alias in cyrillic_aliases:
-            for start in _occurrences(lowered, alias) if alias in lowered else ():
+            for start in occurrences(lowered, alias, _MAX_CANDIDATES) if alias in lowered else ():
                 end = start + len(alias)
                 if (start == 0 or not lowered[start - 1].isalnum()) and (
                     end == len(lowered) or not lowered[end].isalnum()
@@ -414,19 +415,9 @@ def _alias_positions(
             alias for part, group in _SCRIPT_ALIAS_GROUPS if part in lowered for alias in group
         ]
         for alias in script_aliases:
-            for start in _occurrences(lowered, alias) if alias in lowered else ():
+            for start in occurrences(lowered, alias, _MAX_CANDIDATES) if alias in lowered else ():
                 found.append((start, start + len(alias), alias))
     return found
-
-
-def _occurrences(text: str, word: str) -> List[int]:
-    """Start of each occurrence of ``word``, the first _MAX_CANDIDATES of them."""
-    positions: List[int] = []
-    position = text.find(word)
-    while position != -1 and len(positions) < _MAX_CANDIDATES:
-        positions.append(position)
-        position = text.find(word, position + 1)
-    return positions
 
 
 def _named_handles(
@@ -476,7 +467,7 @@ def _profile_hosts(lowered: str) -> List[Tuple[int, str, int]]:
         if hint not in lowered:
             continue  # the usual case, without the cost of a call
         floor = 0
-        for dot in _occurrences(lowered, hint):
+        for dot in occurrences(lowered, hint, _MAX_CANDIDATES):
             slash = dot + len(hint) - 1
             start = dot
             # Never walk back past the previous link: keeps "t.me/t.me/..." linear.
@@ -610,7 +601,7 @@ def _name_hints(text: str) -> Tuple[FrozenSet[bytes], bool]:
 def _may_name_a_path(text: str) -> bool:
     """False only when no "/" follows a host ending of _URL_HINTS nor a "u" ("u/bella"), in
     any case: then the text holds no profile link and no short Reddit name."""
-    slashes = _occurrences(text, "/")
+    slashes = occurrences(text, "/", _MAX_CANDIDATES)
     if len(slashes) == _MAX_CANDIDATES:
         return True  # not all of them were looked at
     for slash in slashes:

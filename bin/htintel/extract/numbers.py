@@ -241,7 +241,7 @@ _MAX_SEGMENTED_CHARS = 40
 # Distinct words whose segmentation is remembered; ads repeat the same words.
 _SEGMENT_CACHE_SIZE = 8192
 _WORD_CACHE_SIZE = 16_384  # distinct words whose "is it a number word" answer is remembered
-_PHRASE_CACHE_SIZE = 16_384  # distinct sentences whose needed_passes signals are remembered
+_PHRASE_CACHE_SIZE = 16_384  # distinct sentences whose signals are remembered
 _MAX_CACHED_PHRASE_CHARS = 300
 _SEGMENT_PREFIXES = frozenset(
     w[:2] for w, (k, _v) in LEXICON.items() if k in _SEGMENT_KINDS and len(w) >= 2
@@ -256,7 +256,8 @@ _ASCII_DIGIT = re.compile("[0-9]")
 # signals tell when the text provably has none.
 PHONE_RUN_CHARS = "0123456789 \t-.()/*~_\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u00b7\u2022"
 PHONE_RUN = re.compile(r"[0-9][0-9 \t\-.()/*~_\u2010-\u2015\u2212\u00b7\u2022]{6,}[0-9]")
-# Arrows, dingbats, emoji: what ads put between digit groups ("702💋555💋0123").
+# Arrows, dingbats, emoji: what ads put between digit groups ("702💋555💋0123") and
+# between a platform name and its handle ("Insta👉bella").
 SYMBOLS = "\u2190-\u21ff\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff"
 _SYMBOL = re.compile("[" + SYMBOLS + "]")
 # Any Chinese numeral, Hangul digit syllable or Thai letter: worth the full pass.
@@ -292,7 +293,7 @@ _LONE_HEAD_CHARS = 7  # the longest _LONE_HEAD_WITH_LOOKALIKE match
 # Besides whitespace, the characters these patterns can start or end with.
 _LONE_EDGE_CHARS = frozenset("0123456789+()-.oоοli")
 
-# What one phrase contributes to ``needed_passes``, packed in one int so that the phrases
+# What one phrase contributes to ``text_signals``, packed in one int so that the phrases
 # of a text combine with a C-level sum(); each field counts phrases (a phrase takes at
 # least one character or cut, so 32 bits hold any text). Field 0 counts number words (capped
 # at 3; a phrase that needs the spelled pass on its own counts 3); field 1 the phrases
@@ -375,7 +376,7 @@ def _has_number_word_between_digits(lower_text: str) -> bool:
 
 
 def _phrase_code(lower_phrase: str) -> int:
-    """The ``needed_passes`` signals of one phrase (a piece of text cut at whitespace)."""
+    """The ``text_signals`` of one phrase (a piece of text cut at whitespace)."""
     code = _lone_lookalike_codes(lower_phrase)
     if not lower_phrase.isascii() and _SYMBOL.search(lower_phrase) is not None:
         code += _SYMBOL_PHRASE
@@ -414,29 +415,24 @@ def _any_phrase_code(lower_phrase: str) -> int:
     return _phrase_code(lower_phrase)
 
 
-def needed_passes(lower_text: str) -> Tuple[bool, bool]:
-    """Cheap test of which passes ``lower_text`` needs: (spelled numbers, look-alike letters).
+class TextSignals(NamedTuple):
+    """What one lower-cased text needs and holds, from ``text_signals``.
 
     Spelled numbers: a Chinese/Korean/Thai numeral, a number word that is not also an
     everyday word, three or more number words, a number word glued to a digit
-    ("07861 five64985") or between two digits ("9 one 7"). Look-alikes: a run of o, l, i or | glued to a digit ("3O5"), or
-    a lone o, l or i between digits ("555 o 123").
+    ("07861 five64985") or between two digits ("9 one 7"). Look-alikes: a run of o, l, i
+    or | glued to a digit ("3O5"), or a lone o, l or i between digits ("555 o 123").
     """
-    signals = text_signals(lower_text)
-    return signals.spelled, signals.lookalikes
 
-
-class TextSignals(NamedTuple):
-    """What one lower-cased text needs and holds, from ``text_signals``."""
-
-    spelled: bool  # needs the spelled-number pass (see needed_passes)
-    lookalikes: bool  # needs the look-alike pass (see needed_passes)
+    spelled: bool  # needs the spelled-number pass
+    lookalikes: bool  # needs the look-alike pass
     symbols: bool  # holds a SYMBOLS character
     phone_run: bool  # may hold a PHONE_RUN match; False means it provably does not
 
 
 def text_signals(lower_text: str) -> TextSignals:
-    """``needed_passes`` and the cheap facts about ``lower_text`` that come with it."""
+    """Which passes ``lower_text`` needs, and the cheap facts that come with that (see
+    TextSignals); the phrases' signals are cached, since ads repeat their sentences."""
     # Every signal but the lone look-alike and the phone run is local to a
     # whitespace-separated word, so the text splits into lines and sentences at any
     # whitespace; the dot stays on its word.

@@ -35,14 +35,20 @@ _GROUP_SPLIT = re.compile(r"([0-9]+)")
 # A gap longer than this (or a tab/newline) between digit groups ends the number.
 _MAX_GAP = 3
 _DECIMAL_TAIL = re.compile(r"[,.][0-9]")
-_CURRENCY_SYMBOLS = frozenset("$€£¥₽₹₩฿₫₱")
+_CURRENCY_SIGNS = "$€£¥₽₹₩฿₫₱"
+_CURRENCY_SYMBOLS = frozenset(_CURRENCY_SIGNS)
 _CURRENCY_CODES = ("usd", "eur", "gbp", "rub", "r$", "us$")
+# Currency words right after a number (a price): regex alternatives.
+_CURRENCY_WORDS_AFTER = (
+    "usd", "eur", "gbp", "dollars?", "euros?", "rubles?", "руб", "pesos", "reais", "yuan",
+    "元", "块", r"k\b",
+)  # fmt: skip
 _CURRENCY_AFTER = re.compile(
-    r"\s{0,2}(?:[$€£¥₽₹₩฿₫₱]|(?:usd|eur|gbp|dollars?|euros?|rubles?|руб|pesos|reais|yuan|元|块|k\b))"
+    r"\s{0,2}(?:[" + _CURRENCY_SIGNS + "]|(?:" + "|".join(_CURRENCY_WORDS_AFTER) + "))"
 )
 # Besides whitespace, the characters a _CURRENCY_AFTER match can start with: most runs
 # are followed by neither, and skip the regex.
-_CURRENCY_AFTER_FIRST = frozenset("$€£¥₽₹₩฿₫₱uegdrрpy元块k")
+_CURRENCY_AFTER_FIRST = frozenset(_CURRENCY_SIGNS + "".join(w[0] for w in _CURRENCY_WORDS_AFTER))
 # Words right before a number that say it is not a phone: an ad, post or reference ID, a
 # zip or postal code, an account or card number ...
 _ID_WORDS = frozenset(

@@ -170,7 +170,7 @@ def reference_normalize(text):
 
 
 def reference_needed_passes(lower):
-    """needed_passes() as a whole-text definition, with no phrase cache or packed counts."""
+    """text_signals()'s (spelled, lookalikes) as a whole-text definition, with no phrase cache or packed counts."""
     words = lower.replace("-", " ").replace(",", " ").split()
     number_words = [word for word in words if word in numbers.NUMBER_WORDS]
     after = numbers._LETTERS_AFTER_DIGIT.findall(lower)
@@ -264,7 +264,8 @@ def test_normalize_matches_the_reference_on_any_text(text):
 @given(_tricky_text)
 def test_needed_passes_matches_the_whole_text_definition(text):
     lower = deobfuscate.normalize(text).lower()
-    assert numbers.needed_passes(lower) == reference_needed_passes(lower)
+    signals = numbers.text_signals(lower)
+    assert (signals.spelled, signals.lookalikes) == reference_needed_passes(lower)
 
 
 @pytest.mark.parametrize(

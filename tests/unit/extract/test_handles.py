@@ -325,7 +325,8 @@ def test_outputs_revalidate_and_extraction_is_idempotent(text: str) -> None:
 # words, other scripts, a "/" after a known host) may only skip text that holds nothing:
 # with every hint set, _handles_in looks at everything, as find_handles did before them.
 def _handles_without_shortcuts(text: str) -> HandleMatches:
-    lowered_utf8 = text.lower().encode("utf-8", "surrogatepass")
+    # Words as the name search defines them: emoji and arrows break words too ("Insta👉bella").
+    lowered_utf8 = handles._SYMBOL_BREAKS.sub(" ", text).lower().encode("utf-8", "surrogatepass")
     first_words = handles._FIRST_WORDS.intersection(
         lowered_utf8.translate(handles._FOLDED_WORD_BREAKS).split()
     )
@@ -334,6 +335,8 @@ def _handles_without_shortcuts(text: str) -> HandleMatches:
 
 _TRICKY_FOR_SHORTCUTS = [
     "KIK: Bella22",
+    "KIK: Bella22U/bella_22 on reddit🀀",  # a symbol right after a name breaks the word
+    "Insta👉bella_22 kik💋bella",
     "\u212aik: bella22",  # Kelvin sign: lowercases to "k"
     "\u212aIK me bella_22 and kik: rose22",
     "\u0130kik: bella22",  # "İ" lowercases to "i" and a combining dot
