@@ -11,7 +11,8 @@ class HostileTextRecords:
 
     Python 3.9's csv reader rejects a whole chunk on a NUL ("line contains NUL"), and ad
     text is hostile, so NULs become spaces before the chunk is parsed: once per chunk body
-    under protocol v2 (one C-level test when there is none), line by line under v1. List it
+    under protocol v2 (one C-level test; the body is copied only when it holds a NUL), line
+    by line under v1. List it
     before the splunklib base class: ``class HtRisk(HostileTextRecords, StreamingCommand)``.
     """
 

@@ -50,8 +50,7 @@ _NOTHING = Extraction()
 
 def _typed_ids(found: Extraction) -> List[str]:
     ids = ["phone:" + phone for phone in found.phones]
-    if found.emails:
-        ids += ["email:" + email for email in found.emails]
+    ids += ["email:" + email for email in found.emails]
     ids += found.wallets
     ids += found.handles
     return ids
