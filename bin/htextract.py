@@ -15,7 +15,7 @@ from htintel_bootstrap import bootstrap
 
 logger = bootstrap("htextract")
 
-from htintel_searchcommand import HostileTextRecords  # noqa: E402
+from htintel_searchcommand import FieldAddingRecords  # noqa: E402
 from splunklib.searchcommands import (  # noqa: E402
     Configuration,
     Option,
@@ -25,16 +25,17 @@ from splunklib.searchcommands import (  # noqa: E402
 )
 
 from htintel.extract import (  # noqa: E402
+    EXTRACTION_FIELDS,
     IDENTIFIER_TYPES,
     MAX_TEXT_CHARS,
     extract,
-    extraction_fields,
+    extraction_values,
 )
 from htintel.records import ad_text, first_value  # noqa: E402
 
 
 @Configuration(distributed=True)
-class HtExtractCommand(HostileTextRecords, StreamingCommand):
+class HtExtractCommand(FieldAddingRecords, StreamingCommand):
     """Adds ht_phone, ht_email, ht_wallet, ht_handle, ht_url, ht_ids and ht_id_count."""
 
     field = Option(
@@ -75,21 +76,18 @@ class HtExtractCommand(HostileTextRecords, StreamingCommand):
         self._country_field = self.country_field
         self._city_field = self.city_field
 
-    def stream(self, records):
-        types = self._types
-        text_of = self._text
-        country_field = self._country_field
-        city_field = self._city_field
-        for record in records:
-            found = extract(
-                text_of(record),
-                country=first_value(record.get(country_field)) or None,
-                city=first_value(record.get(city_field)) or None,
+    added_fields = EXTRACTION_FIELDS
+
+    def added_values(self, record):
+        return extraction_values(
+            extract(
+                self._text(record),
+                country=first_value(record.get(self._country_field)) or None,
+                city=first_value(record.get(self._city_field)) or None,
                 url=first_value(record.get("url")) or None,
-                types=types,
+                types=self._types,
             )
-            record.update(extraction_fields(found))
-            yield record
+        )
 
     def _text(self, record):
         # Cut a little past the library's cap, so no long string is copied per record.

@@ -11,7 +11,7 @@ from htintel_bootstrap import bootstrap
 
 logger = bootstrap("htrisk")
 
-from htintel_searchcommand import HostileTextRecords  # noqa: E402
+from htintel_searchcommand import FieldAddingRecords  # noqa: E402
 from splunklib.searchcommands import (  # noqa: E402
     Configuration,
     Option,
@@ -25,7 +25,7 @@ from htintel.risk import INDICATORS_CSV, assess, compile_indicators, load_indica
 
 
 @Configuration(distributed=True)
-class HtRiskCommand(HostileTextRecords, StreamingCommand):
+class HtRiskCommand(FieldAddingRecords, StreamingCommand):
     """Adds ht_lang, ht_risk_score, ht_risk_indicators and ht_risk_evidence."""
 
     field = Option(
@@ -59,23 +59,18 @@ class HtRiskCommand(HostileTextRecords, StreamingCommand):
         except (OSError, ValueError) as error:
             self.error_exit(error, f"htrisk cannot use the indicator lexicon: {error}")
 
-    def stream(self, records):
-        lexicon = self._lexicon
-        lang_field, price_field, median_field = self.lang_field, self.price_field, self.median_field
-        for record in records:
-            result = assess(
-                self._text(record),
-                language=first_value(record.get(lang_field)) or None,
-                price=first_value(record.get(price_field)) or None,
-                price_median=first_value(record.get(median_field)) or None,
-                indicators=lexicon,
-            )
-            record["ht_lang"] = result.language
-            record["ht_risk_score"] = result.score
-            # Tuples go out as multivalues like lists do, without a copy per record.
-            record["ht_risk_indicators"] = result.indicators
-            record["ht_risk_evidence"] = result.evidence
-            yield record
+    added_fields = ("ht_lang", "ht_risk_score", "ht_risk_indicators", "ht_risk_evidence")
+
+    def added_values(self, record):
+        result = assess(
+            self._text(record),
+            language=first_value(record.get(self.lang_field)) or None,
+            price=first_value(record.get(self.price_field)) or None,
+            price_median=first_value(record.get(self.median_field)) or None,
+            indicators=self._lexicon,
+        )
+        # Tuples go out as multivalues like lists do, without a copy per record.
+        return result.language, result.score, result.indicators, result.evidence
 
     def _text(self, record):
         return ad_text(record, self.field)

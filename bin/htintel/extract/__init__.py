@@ -171,21 +171,28 @@ def extract(
     )
 
 
+# The htextract output fields, in the order extraction_values gives them.
+EXTRACTION_FIELDS: Tuple[str, ...] = (
+    "ht_phone",
+    "ht_email",
+    "ht_wallet",
+    "ht_handle",
+    "ht_url",
+    "ht_ids",
+    "ht_id_count",
+)
+
+
+def extraction_values(found: Extraction) -> Tuple[Any, ...]:
+    """The values of EXTRACTION_FIELDS for one Extraction (tuples for the multivalues)."""
+    ids = _typed_ids(found)
+    return (*found, ids, len(ids))
+
+
 def extraction_fields(found: Extraction) -> Dict[str, Any]:
     """The htextract output fields (ht_phone ... ht_id_count) of one Extraction.
 
     The one mapping shared by the htextract command and ingest-time enrichment, so both
     give dashboards the same fields.
     """
-    phones, emails, wallets, handles, urls = found
-    ids = _typed_ids(found)
-    # Tuples as they are: splunklib writes a tuple as a multivalue field, json a list.
-    return {
-        "ht_phone": phones,
-        "ht_email": emails,
-        "ht_wallet": wallets,
-        "ht_handle": handles,
-        "ht_url": urls,
-        "ht_ids": ids,
-        "ht_id_count": len(ids),
-    }
+    return dict(zip(EXTRACTION_FIELDS, extraction_values(found)))

@@ -1,0 +1,113 @@
+"""The shared search-command layer (bin/htintel_searchcommand.py), in-process.
+
+FieldAddingRecords writes protocol v2 chunks itself; these tests hold it to what splunklib's
+own record reader and writer make of the same chunk. The commands themselves go through the
+real protocol in tests/protocol.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any, Dict, List, Mapping, Sequence
+
+import pytest
+from htintel_searchcommand import FieldAddingRecords, multivalue_columns
+from protocol.harness import decode_records, encode_records
+from splunklib.searchcommands import StreamingCommand
+from splunklib.searchcommands.internals import RecordWriterV2
+
+from htintel.records import first_value
+
+
+class WordsCommand(FieldAddingRecords, StreamingCommand):
+    """Adds a number, a multivalue, an always-empty field and a copy of the text's first value."""
+
+    added_fields = ("n_chars", "words", "empty", "text_copy")
+
+    def added_values(self, record: Mapping[str, Any]) -> Sequence[Any]:
+        text = first_value(record.get("text"))
+        return (len(text), tuple(text.split()), (), text)
+
+
+def _reply(body: str, fast: bool) -> List[Dict[str, Any]]:
+    command = WordsCommand()
+    out = io.BytesIO()
+    command._record_writer = RecordWriterV2(out)
+    if fast:
+        command._execute_chunk_v2(command.stream, ({}, body))
+    else:  # splunklib's own reader and writer, with the command's stream()
+        StreamingCommand._execute_chunk_v2(command, command.stream, ({}, body))
+    command._record_writer.write_chunk(finished=True)
+    header, _, rest = out.getvalue().partition(b"\n")
+    metadata_length, body_length = (int(n) for n in header.split(b",")[1:])
+    return decode_records(rest[metadata_length : metadata_length + body_length])
+
+
+RECORDS = [
+    {"text": "hello big world", "n": "1"},
+    {"text": "", "n": "2"},
+    {"text": ["first value", "second"], "n": "3"},  # a multivalue input field
+    {"text": 'quotes " and, commas\r\nand lines', "n": "4"},
+    {"text": "dollars $5 $$ here", "n": "5"},
+    {"text": "null\x01bytes \u00e9t\u00e9 \U0001f600", "n": "6"},
+]
+
+
+@pytest.mark.parametrize(
+    "records",
+    [
+        RECORDS,
+        RECORDS[:1],
+        # Input fields named like the added ones are replaced, multivalue or not.
+        [{"text": "a b", "words": ["old", "values"], "n_chars": "99"}],
+        [{"_raw": "x", "other": ["p", "q"], "text": "one"}],
+    ],
+    ids=["mixed", "one-record", "replaces-added-fields", "passes-other-multivalues"],
+)
+def test_fast_chunk_path_gives_what_splunklib_gives(records):
+    body = encode_records(records).decode("utf-8")
+    assert _reply(body, fast=True) == _reply(body, fast=False)
+
+
+def test_added_fields_and_input_fields_come_back():
+    body = encode_records(RECORDS).decode("utf-8")
+    reply = _reply(body, fast=True)
+    assert [r["n"] for r in reply] == ["1", "2", "3", "4", "5", "6"]
+    assert reply[0]["words"] == ["hello", "big", "world"]
+    assert reply[0]["n_chars"] == "15"
+    assert reply[1]["words"] == "" and reply[1]["empty"] == ""
+    assert reply[2]["text"] == ["first value", "second"]
+    assert reply[2]["text_copy"] == "first value"
+    assert reply[4]["words"] == ["dollars", "$5", "$$", "here"]
+
+
+def test_short_and_long_rows_are_padded_and_cut_to_the_header():
+    body = "text,n\r\none two\r\nthree,4,extra\r\n"
+    reply = _reply(body, fast=True)
+    assert [(r["text"], r["n"]) for r in reply] == [("one two", ""), ("three", "4")]
+    assert "extra" not in str(reply)
+
+
+def test_header_only_chunk_gives_an_empty_reply():
+    assert _reply("text,n\r\n", fast=True) == []
+
+
+def test_nul_in_a_chunk_becomes_a_space():
+    body = encode_records([{"text": "a\x00b"}]).decode("utf-8")
+    assert _reply(body, fast=True)[0]["text"] == "a b"
+
+
+@pytest.mark.parametrize(
+    "value, columns",
+    [
+        ((), ("", "")),
+        ([], ("", "")),
+        (None, ("", "")),
+        ("one", ("one", "")),
+        (("one",), ("one", "")),
+        (("a", "b$c"), ("a\nb$c", "$a$;$b$$c$")),
+        (7, ("7", "")),
+    ],
+)
+def test_multivalue_columns_encode_as_splunklib_does(value, columns):
+    assert multivalue_columns(value) == columns
