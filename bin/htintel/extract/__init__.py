@@ -133,6 +133,13 @@ def _region_of_place(country: Optional[str], city: Optional[str]) -> Optional[st
     return None
 
 
+# Feeds repost the same ad word for word, across sites, cities and days: what was found in
+# the last AD_CACHE_SIZE texts (of up to MAX_CACHED_AD_CHARS each, which bounds the memory)
+# is kept, all but the URLs, which depend on the site an ad is posted on.
+AD_CACHE_SIZE = 4096
+MAX_CACHED_AD_CHARS = 4000
+
+
 def extract(
     text: str,
     *,
@@ -149,6 +156,20 @@ def extract(
     """
     if not text:
         return _NOTHING
+    region = region_hint(country, city, url) if "phone" in types else None
+    if len(text) <= MAX_CACHED_AD_CHARS:
+        clean, found = _cached_site_free_extraction(text, region, types)
+    else:
+        clean, found = _site_free_extraction(text, region, types)
+    if "url" not in types:
+        return found
+    return Extraction(*found[:4], urls.find_urls(clean, url))
+
+
+def _site_free_extraction(
+    text: str, region: Optional[str], types: FrozenSet[str]
+) -> Tuple[str, Extraction]:
+    """(normalised text, what ``extract`` finds but the URLs) for a phone region."""
     clean = deobfuscate.normalize(text)
     want_phones = "phone" in types
     found_handles: Optional[handles.HandleMatches] = None
@@ -157,18 +178,20 @@ def extract(
         found_handles = handles.find_handles(clean)
     found_phones: Tuple[str, ...] = ()
     if want_phones:
-        found_phones = phones.find_phones(clean, region_hint(country, city, url))
+        found_phones = phones.find_phones(clean, region)
         if found_handles is not None and found_handles.phone_candidates:
             for number in phones.validate_candidates(found_handles.phone_candidates):
                 if number not in found_phones:
                     found_phones += (number,)
-    return Extraction(
+    return clean, Extraction(
         found_phones,
         emails.find_emails(clean) if "email" in types else (),
         wallets.find_wallets(clean) if "wallet" in types else (),
         found_handles.handles if found_handles is not None and "handle" in types else (),
-        urls.find_urls(clean, url) if "url" in types else (),
     )
+
+
+_cached_site_free_extraction = lru_cache(maxsize=AD_CACHE_SIZE)(_site_free_extraction)
 
 
 # The htextract output fields, in the order extraction_values gives them.

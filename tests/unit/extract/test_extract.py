@@ -8,7 +8,14 @@ from devset_scoring import load_devset, score_devset
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from htintel.extract import IDENTIFIER_TYPES, MAX_TEXT_CHARS, Extraction, extract, region_hint
+from htintel.extract import (
+    IDENTIFIER_TYPES,
+    MAX_CACHED_AD_CHARS,
+    MAX_TEXT_CHARS,
+    Extraction,
+    extract,
+    region_hint,
+)
 
 DEVSET = load_devset()
 BACKPAGE_STYLE = (
@@ -64,6 +71,30 @@ def test_ads_own_site_is_not_reported_as_a_url():
         "see boston.example.com/ad/7 and www.bella.com", url="https://boston.example.com/ad/7"
     )
     assert found.urls == ("www.bella.com",)
+
+
+REPOSTED_AD = "New in town! Call 617 555 0123, or see bella.example.net and site1.example.com/x"
+
+
+def test_a_reposted_ad_keeps_each_posting_own_site_and_region():
+    # Whole results are remembered per text; the site and the region are part of the key.
+    on_site1 = extract(REPOSTED_AD, country="US", url="https://site1.example.com/ad/1")
+    on_site2 = extract(REPOSTED_AD, country="US", url="https://site2.example.org/ad/9")
+    in_australia = extract(REPOSTED_AD, country="AU", url="https://site1.example.com/ad/1")
+    assert on_site1.urls == ("bella.example.net",)
+    assert on_site2.urls == ("bella.example.net", "site1.example.com/x")
+    assert on_site1.phones == on_site2.phones == ("+16175550123",)
+    assert in_australia.phones == ()  # 617 555 0123 is no Australian number
+    assert extract(REPOSTED_AD, country="US", url="https://site1.example.com/ad/2") == on_site1
+    assert extract(REPOSTED_AD, country="US", types=frozenset({"url"})) == Extraction(
+        urls=("bella.example.net", "site1.example.com/x")
+    )
+
+
+def test_ads_too_long_to_remember_are_read_the_same_way():
+    long_ad = REPOSTED_AD + " " + "x" * MAX_CACHED_AD_CHARS
+    hints = {"country": "US", "url": "https://site1.example.com/ad/1"}
+    assert extract(long_ad, **hints) == extract(REPOSTED_AD, **hints)
 
 
 def test_only_requested_types_are_extracted():
