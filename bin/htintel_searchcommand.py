@@ -12,6 +12,11 @@ from typing import Any, Dict, List, Mapping, Sequence, Tuple
 from splunklib.searchcommands.internals import CsvDialect
 
 
+def _without_nuls(text: str) -> str:
+    # One C-level test; the text is copied only when it holds a NUL.
+    return text.replace("\0", " ") if "\0" in text else text
+
+
 class HostileTextRecords:
     """Mixin for a splunklib search command: a NUL in a field never aborts the search.
 
@@ -24,13 +29,10 @@ class HostileTextRecords:
 
     def _execute_chunk_v2(self, process, chunk):
         metadata, body = chunk
-        if "\0" in body:
-            chunk = (metadata, body.replace("\0", " "))
-        return super()._execute_chunk_v2(process, chunk)  # type: ignore[misc]
+        return super()._execute_chunk_v2(process, (metadata, _without_nuls(body)))  # type: ignore[misc]
 
     def _records_protocol_v1(self, ifile):
-        lines = (line.replace("\0", " ") if "\0" in line else line for line in ifile)
-        return super()._records_protocol_v1(lines)  # type: ignore[misc]
+        return super()._records_protocol_v1(map(_without_nuls, ifile))  # type: ignore[misc]
 
 
 def multivalue_columns(value: Any) -> Tuple[str, str]:
@@ -81,9 +83,7 @@ class FieldAddingRecords(HostileTextRecords):
         body = chunk[1]
         if not body:
             return super()._execute_chunk_v2(process, chunk)  # splunklib's empty-input rule
-        if "\0" in body:
-            body = body.replace("\0", " ")
-        reader = csv.reader(StringIO(body), dialect=CsvDialect)
+        reader = csv.reader(StringIO(_without_nuls(body)), dialect=CsvDialect)
         header = next(reader, None)
         if header is None:
             return None
