@@ -266,6 +266,94 @@ def _address_around_at(text: str, kind: str, start: int, end: int) -> Optional[T
     return (local_start, address) if is_valid_address(address) else None
 
 
+# The token shortcut. _address_around_at reads the text around an "at" token with two
+# regexes: the domain after the token and the local part before it. Besides the 0-3 spaces
+# or tabs next to the token, each consumes a run of "plain" characters ([A-Za-z0-9.-] for
+# the domain, [A-Za-z0-9._%+-] for the local part, under IGNORECASE) and goes past the run
+# only through a separator: a bracket, or 1-3 spaces or tabs then a "." or a bracket or a
+# word for "dot" (the _DOT and _REVERSED_DOT alternatives). Where no separator starts just
+# past the run, both regexes stop there exactly as on a newline or at the end of the text,
+# so the result is that of the short text: newline + local run + gap + token + gap + domain
+# run + newline. That is cached: the regexes run once per address, not once per ad.
+# The runs below take in the non-ASCII lookalikes too, so the character past a run is never
+# one; the separator test reads at most 3 spaces and a word past the run, which the
+# 120-character window before the token holds whole for runs of up to 100 characters.
+_MAX_SHORTCUT_RUN = 100  # longer runs take the full path: cache keys stay short
+# The characters [A-Za-z] matches under IGNORECASE, written out: a case-insensitive class
+# costs a case conversion per character.
+_IGNORECASE_LETTERS = "A-Za-z" + "".join(_ASCII_LOOKALIKES)
+# The characters a case-insensitive regex takes for the first and the last letter of a word
+# for "dot": looked for before the words, which are costly to try one by one.
+_DOT_WORD_FIRST_LETTERS = "dDpPkK\u212atTтТ\u1c84\u1c85"
+_DOT_WORD_LAST_LETTERS = "tToOaAаА"
+# (gap, run, a separator that goes on past the run or ""), after a token.
+_RUN_AFTER = re.compile(
+    r"([ \t]*)([" + _IGNORECASE_LETTERS + r"0-9.-]*)"
+    r"((?:[ \t]{1,3}(?:[.([{<]|(?=[" + _DOT_WORD_FIRST_LETTERS + r"])(?i:" + _DOT_WORDS + r"))"
+    r"|[([{<])?)"
+)
+# The same on the reversed text before a token.
+_REVERSED_RUN_BEFORE = re.compile(
+    r"([ \t]*)([" + _IGNORECASE_LETTERS + r"0-9._%+-]*)"
+    r"((?:[ \t]{1,3}(?:[.)\]}>]|(?=["
+    + _DOT_WORD_LAST_LETTERS
+    + r"])(?i:"
+    + _REVERSED_DOT_WORDS
+    + r"))|[)\]}>])?)"
+)
+_LONGEST_DOT_WORD = max(len(word) for word in _DOT_WORDS.split("|"))
+# Enough text before a token for a gap, a run and a separator's start to be read whole.
+_LEFT_WINDOW = 3 + _MAX_SHORTCUT_RUN + 3 + _LONGEST_DOT_WORD + 1
+
+
+def _address_at_token(text: str, kind: str, start: int, end: int) -> Optional[Tuple[int, str]]:
+    """_address_around_at, from a cache of short keys where no separator goes on (see above).
+
+    Only for "@": a bracketed or spelt "at" mostly comes with spelt separators, where the
+    shortcut would cost more than it saves.
+    """
+    if kind != "symbol":
+        return _address_around_at(text, kind, start, end)
+    right = _RUN_AFTER.match(text, end)
+    assert right is not None  # every group of _RUN_AFTER may be empty
+    gap_after, domain_run, goes_on = right.groups()
+    if len(gap_after) > 3:
+        return None  # _DOMAIN_AFTER allows three; a fourth is no domain character
+    if goes_on or len(domain_run) > _MAX_SHORTCUT_RUN:
+        return _address_around_at(text, kind, start, end)
+    if _domain_of_runs(gap_after, domain_run) is None:
+        return None
+    left = _REVERSED_RUN_BEFORE.match(text[max(0, start - _LEFT_WINDOW) : start][::-1])
+    assert left is not None
+    gap_before, reversed_local_run, goes_on = left.groups()
+    if len(gap_before) > 3:
+        return None  # as after the token
+    if goes_on or len(reversed_local_run) > _MAX_SHORTCUT_RUN:
+        return _address_around_at(text, kind, start, end)
+    found = _address_of_runs(reversed_local_run, gap_before, gap_after, domain_run)
+    return None if found is None else (start - found[0], found[1])
+
+
+@lru_cache(maxsize=1024)
+def _domain_of_runs(gap_after: str, domain_run: str) -> Optional[str]:
+    """The domain _address_around_at finds after a token followed by these runs, or None."""
+    match = _DOMAIN_AFTER.match(gap_after + domain_run + "\n")
+    return None if match is None else _domain_from_written(match.group("domain"))
+
+
+@lru_cache(maxsize=4096)
+def _address_of_runs(
+    reversed_local_run: str, gap_before: str, gap_after: str, domain_run: str
+) -> Optional[Tuple[int, str]]:
+    """_address_around_at on the short text these runs make around an "@": (the local part's
+    distance before the "@", address) or None."""
+    local_run = reversed_local_run[::-1]
+    short_text = "\n" + local_run + gap_before + "@" + gap_after + domain_run + "\n"
+    start = 1 + len(local_run) + len(gap_before)
+    found = _address_around_at(short_text, "symbol", start, start + 1)
+    return None if found is None else (start - found[0], found[1])
+
+
 def _spaced_out_addresses(lowered: str) -> List[Tuple[int, str]]:
     found: List[Tuple[int, str]] = []
     matches = []
@@ -441,7 +529,7 @@ def _addresses_in(text: str, lowered: Optional[str] = None) -> Tuple[str, ...]:
         text = lowered  # rare characters whose lowercase is longer; offsets must agree
     candidates: List[Tuple[int, str]] = []
     for kind, start, end in _at_tokens(lowered)[:_MAX_TOKENS]:
-        candidate = _address_around_at(text, kind, start, end)
+        candidate = _address_at_token(text, kind, start, end)
         if candidate is not None:
             candidates.append(candidate)
     if " @ " in lowered:

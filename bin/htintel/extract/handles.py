@@ -10,7 +10,9 @@ digits come back as ``phone_candidates`` for the phone finder to validate.
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Dict, FrozenSet, List, Optional, Tuple
 from urllib.parse import parse_qs, unquote
 
@@ -30,6 +32,7 @@ class HandleMatches:
 
 
 _NOTHING_FOUND = HandleMatches()
+_NO_FIRST_WORDS: FrozenSet[bytes] = frozenset()
 # Hostile text can name a platform thousands of times; a real ad never needs more than this.
 _MAX_CANDIDATES = 200
 
@@ -195,20 +198,40 @@ _FOLDED_WORD_BREAKS = bytes(
     for b in range(256)
 )
 _KELVIN_SIGN = "\u212a"
-# UTF-8 lead bytes of the first character of each Cyrillic name (its capital or small
-# letter; only those lowercase to one) and of each part in _SCRIPT_ALIAS_GROUPS.
+# The name gate's one pass over the UTF-8 text: _FOLDED_WORD_BREAKS on ASCII letters, every
+# other byte a break, so the words left are a superset of the ASCII words of the text and
+# of their letter runs, whatever stands next to them ("kik💋bella" -> "kik bella"), and
+# numbers ("24/7", "$150") leave no word to look up. Two breaks also mark where names in
+# other scripts may be: ASCII whitespace has become a space by then, so a vertical tab
+# marks the lead byte of a Cyrillic letter (the capital or small letter of each Cyrillic
+# name's first letter starts with one; only those lowercase to one) and a form feed that of
+# the first character of a part in _SCRIPT_ALIAS_GROUPS.
 _CYRILLIC_LEAD_BYTES = b"\xd0\xd1"
-_OTHER_SCRIPT_NAME_LEAD_BYTES = frozenset(
-    {*_CYRILLIC_LEAD_BYTES, *(part.encode("utf-8")[0] for part, _ in _SCRIPT_ALIAS_GROUPS)}
+_CYRILLIC_MARK = b"\x0b"
+_SCRIPT_NAME_MARK = b"\x0c"
+_SCRIPT_NAME_LEAD_BYTES = frozenset(part.encode("utf-8")[0] for part, _ in _SCRIPT_ALIAS_GROUPS)
+_NAME_GATE_BYTES = bytes(
+    _FOLDED_WORD_BREAKS[b]
+    if chr(b).isascii() and chr(b).isalpha()
+    else _CYRILLIC_MARK[0]
+    if b in _CYRILLIC_LEAD_BYTES
+    else _SCRIPT_NAME_MARK[0]
+    if b in _SCRIPT_NAME_LEAD_BYTES
+    else 0x20
+    for b in range(0x100)
 )
-# _FOLDED_WORD_BREAKS with every non-ASCII byte a break too: the words it leaves are a
-# superset of the ASCII words of the text, whatever stands next to them.
-_FOLDED_WORD_AND_NON_ASCII_BREAKS = _FOLDED_WORD_BREAKS[:0x80] + b" " * 0x80
-# Arrows, dingbats and emoji that ads put between a platform name and its handle
-# ("Insta👉bella", "kik💋 bella22"): word breaks, like ASCII punctuation.
-_ALL_BUT_OTHER_SCRIPT_NAME_LEAD_BYTES = bytes(
-    b for b in range(256) if b not in _OTHER_SCRIPT_NAME_LEAD_BYTES
+# Folds the case of Cyrillic letters in UTF-8 (and mangles other non-ASCII bytes, which
+# only adds matches): А-П (d0 90-9f) become а-п (d0 b0-bf), р-я (d1 80-8f) become Р-Я
+# (d0 a0-af). A Cyrillic name in the lowercased text is then one in the folded bytes of the
+# text: each of its letters comes from that letter or its capital, the only two characters
+# that lowercase to it.
+_CYRILLIC_CASE_FOLD = bytes(
+    0xD0 if b == 0xD1 else b + 0x20 if 0x80 <= b <= 0x9F else b for b in range(256)
 )
+_FOLDED_CYRILLIC_NAME_PARTS = tuple(
+    part.encode("utf-8").translate(_CYRILLIC_CASE_FOLD) for part, _ in _CYRILLIC_ALIAS_GROUPS
+)
+_SCRIPT_NAME_PARTS = tuple(part for part, _ in _SCRIPT_ALIAS_GROUPS)
 _HANDLE_CHARS = r"[a-z0-9_][a-z0-9_.\-]{0,49}"
 # ID words between the platform and the handle ("LINE ID", "微信号", "카톡 아이디").
 _ID_WORDS = r"(?:id|name|username|user|handle|me|add)(?![a-z0-9_])|号|號|아이디|ไอดี|ид(?![а-я])"
@@ -226,6 +249,29 @@ _HANDLE_AFTER_ALIAS = re.compile(
     r"[ \t]{0,3}(?:@[ \t]?)?)"
     r"(?P<handle>(?:live:)?" + _HANDLE_CHARS + r")"
 )
+# What _HANDLE_AFTER_ALIAS reads: before the handle, at most 23 characters (2 spaces,
+# "username", 3 spaces, "comme", 3 spaces, "@" and a space), all of them characters of the
+# pattern before its handle group or symbols; then the handle, at most "live:" and 50 handle
+# characters, and the character after it. So a match reads nothing past the first character
+# that is no handle character (nor ":") at or after the end of the run of those characters
+# that starts the text after the name (at most 24 of them are needed), nor past "live:" and
+# 50 more; Flickr IDs ("12345678@n04") excepted.
+_BEFORE_HANDLE_RUN = re.compile(
+    "["
+    # Every character of the pattern's text (a superset of what it matches literally), the
+    # characters it writes as escapes, and its symbol ranges.
+    + "".join(
+        sorted(
+            {re.escape(c) for c in _HANDLE_AFTER_ALIAS.pattern.split("(?P<handle>")[0]}
+            | {re.escape(c) for c in " \t\ufe0f"}
+        )
+    )
+    + SYMBOLS
+    + "]*"
+)
+_MAX_BEFORE_HANDLE = 23
+_HANDLE_RUN = re.compile(r"[a-z0-9_.\-:]*")
+_MAX_HANDLE = len("live:") + 50
 _ALIAS_JOINER = re.compile(r"[ \t]{0,2}(?:[/&+,]|and|y|et|e|und)[ \t]{0,2}")
 # "@bella22 on telegram", "bella22 on kik", "@bella (IG)": searched in a window that ends
 # where the platform name starts.
@@ -234,6 +280,10 @@ _HANDLE_BEFORE_ALIAS = re.compile(
     r"(?<![a-z0-9_.@])(?P<at>@)?(?P<handle>" + _HANDLE_CHARS + r")"
     r"[ \t]{1,3}(?:(?:" + "|".join(_WORDS_BEFORE_ALIAS) + r")[ \t]{1,3}|\()\Z"
 )
+# What a match of _HANDLE_BEFORE_ALIAS holds: "@" and handle characters, then its ending
+# (spaces and a word of _WORDS_BEFORE_ALIAS, or "(").
+_HANDLE_OR_AT_CHARS = string.ascii_lowercase + string.digits + "_.-@"
+_BEFORE_ALIAS_ENDING_CHARS = " \t(" + "".join(sorted(set("".join(_WORDS_BEFORE_ALIAS))))
 _REDDIT_SHORT = re.compile(r"u/(?P<handle>[a-z0-9_-]{3,20})(?![a-z0-9_-])")
 # A profile or chat link's path, read from the "/" after a known host.
 _URL_PATH = re.compile(r"/[^\s<>\"'`{}|\\^]{0,300}")
@@ -242,8 +292,12 @@ _HOST_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789.-")
 _URL_HINTS = (".com/", ".me/", ".am/", ".dog/")
 # What comes before the "/" of a link to a known host or of "u/bella".
 _BEFORE_SLASH_HINTS = (*(hint[:-1] for hint in _URL_HINTS), "u")
-_LAST_LETTERS_BEFORE_SLASH = frozenset(
-    case(hint[-1]) for hint in _BEFORE_SLASH_HINTS for case in (str.lower, str.upper)
+# A "/" after one of _BEFORE_SLASH_HINTS in any case. Without one the text holds no profile
+# link and no short Reddit name, whatever its number of "/": the link steps look for
+# _URL_HINTS and "u/" in the lowercased text, and their ASCII letters lowercase from
+# themselves and their capitals only ("İ" and the Kelvin sign hold none of them).
+_SLASH_AFTER_A_HOST_OR_U = re.compile(
+    "/(?:" + "|".join(f"(?<=(?i:{re.escape(hint)})/)" for hint in _BEFORE_SLASH_HINTS) + ")"
 )
 _SUBDOMAIN_PREFIXES = ("www.", "m.", "mobile.", "web.", "api.", "chat.")
 
@@ -334,6 +388,25 @@ def _looks_like_a_name(handle: str) -> bool:
     return "_" in handle or "." in handle or any(c.isdigit() for c in handle)
 
 
+def _handle_after_name(lowered: str, name: str, end: int) -> Optional[str]:
+    """_handle_after_alias, from the few characters its match can read (see
+    _BEFORE_HANDLE_RUN): a short key that repeats across ads ("kik: bella22 ")."""
+    if name == "flickr":
+        return _handle_after_alias(lowered, name, end)  # a Flickr ID reads past its "@"
+    # Both runs match the empty string too: they never fail.
+    run = _BEFORE_HANDLE_RUN.match(lowered, end, end + _MAX_BEFORE_HANDLE + 1)
+    before_handle = run.end() if run is not None else end
+    run = _HANDLE_RUN.match(lowered, before_handle, before_handle + _MAX_HANDLE + 1)
+    handle_end = run.end() if run is not None else before_handle
+    return _handle_after_window(name, lowered[end : handle_end + 1])
+
+
+@lru_cache(maxsize=4096)
+def _handle_after_window(name: str, window: str) -> Optional[str]:
+    """_handle_after_alias on a window that holds all its match can read, from its start."""
+    return _handle_after_alias(window, name, 0)
+
+
 def _handle_after_alias(lowered: str, name: str, end: int) -> Optional[str]:
     match = _HANDLE_AFTER_ALIAS.match(lowered, end)
     if match is None:
@@ -343,16 +416,29 @@ def _handle_after_alias(lowered: str, name: str, end: int) -> Optional[str]:
         flickr_id = _FLICKR_ID.match(lowered, match.start("handle"))
         if flickr_id is not None:
             return valid_handle("flickr", flickr_id.group(0))
-    if end < len(lowered):
-        follower = lowered[end]
-        if follower in "@/":
-            return None  # an email address or a URL follows, not a handle
-        if follower.isalpha() and follower < "\u0370":
-            return None  # a Latin word with accents ("aliceìnheiro"), not a handle
-    raw = _trim_handle(match.group("handle"))
-    separator = match.group("separator")
+    return _handle_named_after(
+        name,
+        match.group("separator"),
+        match.group("id_word") is not None,
+        match.group("handle"),
+        lowered[end : end + 1],
+    )
+
+
+@lru_cache(maxsize=4096)
+def _handle_named_after(
+    name: str, separator: str, has_id_word: bool, handle: str, follower: str
+) -> Optional[str]:
+    """The rest of _handle_after_alias, from what its match read (``follower``: the character
+    after it, or "" at the end): a function of these short strings alone, cached because
+    ads repeat their "kik: bella22"."""
+    if follower in ("@", "/"):
+        return None  # an email address or a URL follows, not a handle
+    if follower.isalpha() and follower < "\u0370":
+        return None  # a Latin word with accents ("aliceìnheiro"), not a handle
+    raw = _trim_handle(handle)
     # A bare hyphen joins words ("Insta-famous"); with spaces ("snap - x") it separates.
-    explicit = (separator.strip() and separator != "-") or match.group("id_word")
+    explicit = (separator.strip() and separator != "-") or has_id_word
     # Without ":", "@", "ID"... only a name unlike a word: "kik bella22" but not "kik anytime",
     # "SC 29201", "IG models", "line up".
     if not explicit and (name in _SEPARATOR_ONLY_ALIASES or not _looks_like_a_name(raw)):
@@ -368,7 +454,31 @@ def _handle_before_alias(lowered: str, name: str, start: int) -> Optional[Tuple[
         ending[-1:] in (" ", "\t") and ending.rstrip(" \t").endswith(_WORDS_BEFORE_ALIAS)
     ):
         return None
-    match = _HANDLE_BEFORE_ALIAS.search(lowered, max(0, start - 60), start)
+    # The search starts 60 characters before the name; its look-behind reads one more.
+    window_start = max(0, start - 61)
+    window = lowered[window_start:start]
+    search_from = max(0, start - 60) - window_start
+    # A match is "@" and handle characters, then its ending: it starts inside the last run
+    # of "@" and handle characters before the ending, and only its look-behind reads the
+    # character before that run. Stripping the ending's characters may strip some of the
+    # handle too: the run found then starts at the same place or before, never after. So
+    # the window can start at that character (it cannot start a match), which makes it a
+    # short key that repeats across ads ("\n@bella22 on ").
+    before_ending = window.rstrip(_BEFORE_ALIAS_ENDING_CHARS)
+    run_start = len(before_ending.rstrip(_HANDLE_OR_AT_CHARS))
+    if run_start > 0:
+        window = window[run_start - 1 :]
+        window_start += run_start - 1
+        search_from = 0
+    found = _handle_before_window(name, window, search_from)
+    return None if found is None else (window_start + found[0], found[1])
+
+
+@lru_cache(maxsize=2048)
+def _handle_before_window(name: str, window: str, search_from: int) -> Optional[Tuple[int, str]]:
+    """(start in ``window``, value) of the handle named in the words that end ``window``
+    right before the platform name, as in "@bella22 on kik"."""
+    match = _HANDLE_BEFORE_ALIAS.search(window, search_from)
     if match is None:
         return None
     raw = _trim_handle(match.group("handle"))
@@ -428,8 +538,9 @@ def _named_handles(
     # Right to left, so "kik/snap/IG: bella22" hands one handle back along the chain.
     handle_after: Dict[int, str] = {}
     for start, end, alias in reversed(positions):
-        after = _handle_after_alias(lowered, alias, end)
-        joined = _ALIAS_JOINER.match(lowered, end) if after is None else None
+        after = _handle_after_name(lowered, alias, end)
+        # A joiner only matters before a name that has its handle after it.
+        joined = _ALIAS_JOINER.match(lowered, end) if after is None and handle_after else None
         if joined is not None and joined.end() in handle_after:
             after = valid_handle(_platform_of(alias), handle_after[joined.end()].partition(":")[2])
         if after is not None:
@@ -541,6 +652,11 @@ def _profile_url(host: str, path: str) -> Tuple[Optional[str], Optional[str]]:
     return valid_handle(platform, first), None
 
 
+# Ads repeat their profile links; paths longer than this are rare and not worth a cache key.
+_MAX_CACHED_PATH = 100
+_cached_profile_url = lru_cache(maxsize=1024)(_profile_url)
+
+
 def _reddit_short_handles(lowered: str) -> List[Tuple[int, str]]:
     found: List[Tuple[int, str]] = []
     for match in _REDDIT_SHORT.finditer(lowered):
@@ -555,10 +671,11 @@ def _reddit_short_handles(lowered: str) -> List[Tuple[int, str]]:
     return found
 
 
-def _first_words_in(folded: bytes) -> FrozenSet[bytes]:
-    """The words of _FIRST_WORDS in UTF-8 text translated by _FOLDED_WORD_BREAKS, less those
-    that are only the start of a name ("we", "only") where no name they start is written."""
-    first_words = _FIRST_WORDS.intersection(folded.split())
+def _first_words_in(folded: bytes, words: List[bytes]) -> FrozenSet[bytes]:
+    """The words of _FIRST_WORDS among ``words`` (those of ``folded``, UTF-8 text translated
+    by _FOLDED_WORD_BREAKS or _NAME_GATE_BYTES), less those that are only the start of a
+    name ("we", "only") where no name they start is written."""
+    first_words = _FIRST_WORDS.intersection(words)
     for word in _PHRASE_START_WORDS.intersection(first_words):
         # Breaks became spaces in ``folded``, so this finds every written "we chat" and more.
         if not any(folded.find(phrase) >= 0 for phrase in _PHRASES_BY_START_WORD[word]):
@@ -566,52 +683,83 @@ def _first_words_in(folded: bytes) -> FrozenSet[bytes]:
     return first_words
 
 
+def _may_hold_a_cyrillic_name(utf8: bytes) -> bool:
+    """False only when the UTF-8 text holds no Cyrillic name in any case."""
+    folded = utf8.translate(_CYRILLIC_CASE_FOLD)
+    return any(folded.find(part) >= 0 for part in _FOLDED_CYRILLIC_NAME_PARTS)
+
+
 def _name_hints(text: str) -> Tuple[FrozenSet[bytes], bool]:
-    """(the words of _FIRST_WORDS in the lowercased text, whether it may hold a Cyrillic
-    name or one of _SCRIPT_ALIASES), found without lowercasing the text: that is the
-    costly step for most non-Latin ads, and most ads name no platform at all."""
-    if text.isascii():
-        return _first_words_in(text.encode("ascii").translate(_FOLDED_WORD_BREAKS)), False
-    utf8 = text.encode("utf-8", "surrogatepass")
-    # A word of _FIRST_WORDS is ASCII: it is also a word when every non-ASCII byte counts as
-    # a break, which leaves few words in a non-Latin ad. Only when one is there are the words
-    # split exactly: an ASCII word run into a non-ASCII letter is no word ("kikí"), but
-    # emoji and arrows are breaks ("Insta👉bella").
+    """(words of _FIRST_WORDS, a superset of those written as words in the text; whether it
+    may hold a Cyrillic name or one of _SCRIPT_ALIASES), from one translation of the UTF-8
+    text: lowercasing it is the costly step for most non-Latin ads, and most ads name no
+    platform at all.
+
+    In ASCII text the superset is exact: _alias_positions checks the boundaries of each name
+    it finds, and the words of an ASCII text are what it sees, so a word more only costs a
+    search. In other text it is not: a name run into a non-ASCII character other than a
+    symbol ("€kik", "kikí") is no word, though the name search would take "€kik" (the euro
+    sign is no letter); _written_as_words keeps those that are words.
+    """
+    ascii_text = text.isascii()
     # The Kelvin sign is the one non-ASCII character that lowercases to an ASCII letter.
-    gate_utf8 = text.lower().encode("utf-8", "surrogatepass") if _KELVIN_SIGN in text else utf8
-    if _FIRST_WORDS.isdisjoint(gate_utf8.translate(_FOLDED_WORD_AND_NON_ASCII_BREAKS).split()):
-        first_words: FrozenSet[bytes] = frozenset()
+    gate_text = text.lower() if not ascii_text and _KELVIN_SIGN in text else text
+    utf8 = gate_text.encode("utf-8", "surrogatepass")
+    folded = utf8.translate(_NAME_GATE_BYTES)
+    words = folded.split()
+    if _FIRST_WORDS.isdisjoint(words):
+        first_words = _NO_FIRST_WORDS
     else:
-        words = _SYMBOL_BREAKS.sub(" ", text)
-        if _KELVIN_SIGN in text:
-            words = words.lower()
-        first_words = _first_words_in(
-            words.encode("utf-8", "surrogatepass").translate(_FOLDED_WORD_BREAKS)
-        )
-    # Deleting every other byte leaves something only if one of those lead bytes is there.
-    lead_bytes = utf8.translate(None, _ALL_BUT_OTHER_SCRIPT_NAME_LEAD_BYTES)
-    if not lead_bytes:
+        # A name's phrase ("only fans", one ASCII space) is written in ``folded`` too.
+        first_words = _first_words_in(folded, words)
+    if ascii_text:
         return first_words, False
-    if _CYRILLIC_LEAD_BYTES[0] in lead_bytes or _CYRILLIC_LEAD_BYTES[1] in lead_bytes:
-        return first_words, True
-    # The other scripts have no case: the parts are looked for in the text as it is.
-    return first_words, any(part in text for part, _ in _SCRIPT_ALIAS_GROUPS)
+    # The other scripts have no case: their parts are looked for in the text as it is.
+    in_other_scripts = (
+        folded.find(_SCRIPT_NAME_MARK) >= 0 and any(part in text for part in _SCRIPT_NAME_PARTS)
+    ) or (folded.find(_CYRILLIC_MARK) >= 0 and _may_hold_a_cyrillic_name(utf8))
+    return first_words, in_other_scripts
 
 
-def _may_name_a_path(text: str) -> bool:
-    """False only when no "/" follows a host ending of _URL_HINTS nor a "u" ("u/bella"), in
-    any case: then the text holds no profile link and no short Reddit name."""
-    slashes = occurrences(text, "/", _MAX_CANDIDATES)
-    if len(slashes) == _MAX_CANDIDATES:
-        return True  # not all of them were looked at
-    for slash in slashes:
-        # The last letter first ("12/05" is the usual "/"), then the rest lowercased: a
-        # character that lowercases to two ("İ") can end none of them.
-        if text[slash - 1 : slash] in _LAST_LETTERS_BEFORE_SLASH and text[
-            max(0, slash - 4) : slash
-        ].lower().endswith(_BEFORE_SLASH_HINTS):
-            return True
-    return False
+def _is_word_break(character: str) -> bool:
+    """Whether a character ends a word of the text: ASCII punctuation and spaces, symbols."""
+    if character.isascii():
+        return not (character.isalnum() or character == "_")
+    return _SYMBOL_BREAKS.match(character) is not None
+
+
+def _written_as_words(text: str, lowered: str, candidates: FrozenSet[bytes]) -> FrozenSet[bytes]:
+    """Those of ``candidates`` that are words of the text, as its exact split would find
+    them: ASCII punctuation, spaces and symbols ("Insta👉bella") break words, other
+    non-ASCII characters do not ("kikí", "€kik").
+
+    Looked for in the lowercased text: lowercasing keeps ASCII characters ASCII and others
+    not (but for the Kelvin sign, which the gate lowercases first, as here), and symbols
+    symbols; a character that becomes two ("İ") becomes two characters of a word.
+    """
+    written: List[bytes] = []
+    for candidate in candidates:
+        word = candidate.decode("ascii")
+        starts = occurrences(lowered, word, _MAX_CANDIDATES)
+        if len(starts) == _MAX_CANDIDATES:
+            return _exact_first_words(text)  # hostile text: the split is linear
+        for start in starts:
+            end = start + len(word)
+            if (start == 0 or _is_word_break(lowered[start - 1])) and (
+                end == len(lowered) or _is_word_break(lowered[end])
+            ):
+                written.append(candidate)
+                break
+    return frozenset(written)
+
+
+def _exact_first_words(text: str) -> FrozenSet[bytes]:
+    """The words of _FIRST_WORDS in the text, split exactly: see _written_as_words."""
+    if _KELVIN_SIGN in text:
+        text = text.lower()
+    folded = _SYMBOL_BREAKS.sub(" ", text).encode("utf-8", "surrogatepass")
+    folded = folded.translate(_FOLDED_WORD_BREAKS)
+    return _first_words_in(folded, folded.split())
 
 
 def find_handles(text: str) -> HandleMatches:
@@ -621,23 +769,39 @@ def find_handles(text: str) -> HandleMatches:
     phone_candidates ("16175550123",).
     """
     first_words, in_other_scripts = _name_hints(text)
-    names_a_path = "/" in text and _may_name_a_path(text)
+    names_a_path = "/" in text and _SLASH_AFTER_A_HOST_OR_U.search(text) is not None
     if not first_words and not in_other_scripts and not names_a_path:
         return _NOTHING_FOUND
-    return _handles_in(text, first_words, in_other_scripts, names_a_path)
+    lowered = text.lower()
+    if first_words and not text.isascii():
+        first_words = _written_as_words(text, lowered, first_words)
+    return _handles_in(text, first_words, in_other_scripts, names_a_path, lowered)
 
 
 def _handles_in(
-    text: str, first_words: FrozenSet[bytes], in_other_scripts: bool, names_a_path: bool
+    text: str,
+    first_words: FrozenSet[bytes],
+    in_other_scripts: bool,
+    names_a_path: bool,
+    lowered: Optional[str] = None,
 ) -> HandleMatches:
-    """find_handles once its hints are known; with every hint set, it looks at everything."""
-    lowered = text.lower()
+    """find_handles once its hints are known; with every hint set, it looks at everything.
+
+    ``first_words``: the words of _FIRST_WORDS in the text (or more, for ASCII text);
+    ``lowered``: ``text.lower()`` when already known.
+    """
+    if lowered is None:
+        lowered = text.lower()
     candidates: List[Tuple[int, str]] = []
     phones: List[Tuple[int, str]] = []
     if names_a_path:
         for start, host, slash in _profile_hosts(lowered):
             path = _URL_PATH.match(lowered, slash)
-            handle, digits = _profile_url(host, path.group(0) if path else "/")
+            link_path = path.group(0) if path else "/"
+            if len(link_path) <= _MAX_CACHED_PATH:
+                handle, digits = _cached_profile_url(host, link_path)
+            else:
+                handle, digits = _profile_url(host, link_path)
             if handle is not None:
                 candidates.append((start, handle))
             if digits is not None and 6 <= len(digits) <= 15:
@@ -647,7 +811,10 @@ def _handles_in(
         candidates.extend(_reddit_short_handles(lowered))
     if not candidates and not phones:
         return _NOTHING_FOUND
-    return HandleMatches(handles=_in_order(candidates), phone_candidates=_in_order(phones))
+    return HandleMatches(
+        handles=_in_order(candidates) if candidates else (),
+        phone_candidates=_in_order(phones) if phones else (),
+    )
 
 
 def _in_order(candidates: List[Tuple[int, str]]) -> Tuple[str, ...]:

@@ -19,7 +19,18 @@ from functools import lru_cache
 from itertools import compress, repeat
 from operator import getitem
 from types import MappingProxyType
-from typing import Dict, List, Mapping, NamedTuple, Optional, Sequence, Tuple
+from typing import (
+    Dict,
+    FrozenSet,
+    Iterator,
+    List,
+    Mapping,
+    NamedTuple,
+    Optional,
+    Sequence,
+    Set,
+    Tuple,
+)
 
 Token = Tuple[str, int]
 
@@ -138,6 +149,8 @@ _THAI_DIGITS = ("ศูนย์", "หนึ่ง", "สอง", "สาม", 
 # Thai is written without spaces, so only runs of three or more digit words count.
 _THAI_RUN = re.compile("(?:(?:" + "|".join(_THAI_DIGITS) + r")\s?){3,}")
 _THAI_WORD = re.compile("|".join(_THAI_DIGITS))
+# Any character of a Thai digit word: a text without one holds no _THAI_RUN.
+_THAI_LETTER = re.compile("[" + "".join(sorted(set("".join(_THAI_DIGITS)))) + "]")
 
 # Sino-Korean digits are one syllable each and common inside words, so only whole words of
 # three or more digit syllables count ("공일공" = 010).
@@ -146,6 +159,7 @@ _KOREAN_DIGITS: Mapping[str, str] = MappingProxyType(
      "륙": "6", "칠": "7", "팔": "8", "구": "9"}
 )  # fmt: skip
 _KOREAN_RUN = re.compile("(?<![가-힣])[" + "".join(_KOREAN_DIGITS) + "]{3,}(?![가-힣])")
+_KOREAN_DIGIT = re.compile("[" + "".join(_KOREAN_DIGITS) + "]")
 
 # Words to test membership against. Both accented and plain spellings (ads drop accents),
 # except Vietnamese, whose plain forms are ordinary words.
@@ -227,14 +241,42 @@ _STRONG_WORDS = NUMBER_WORDS - _COMMON_WORDS
 
 # Words are maximal letter runs; digits and punctuation split them, so "5five5" has "five".
 _WORD_SPLIT = re.compile(r"([^\W\d_]+)")
-_ASCII_WORD_SPLIT = re.compile(r"([A-Za-z]+)")  # the same for ASCII text, faster
+_LETTER = re.compile(r"[^\W\d_]")
+# In ASCII the letters are A-Z and a-z: this byte table blanks everything else.
+_ASCII_NON_LETTERS_TO_SPACE = bytes(
+    code if chr(code).isascii() and chr(code).isalpha() else ord(" ") for code in range(256)
+)
 # What may sit between two number words of one spoken number: spaces, hyphens, commas, dots.
 _WORD_GAP = re.compile(r"[\s\-,.]{1,3}\Z")
+# A whole gap that is a _WORD_GAP, and the whole word after it (no gap character is a
+# letter, so the gap ends where the word starts).
+_GAP_THEN_WORD = re.compile(r"[\s\-,.]{1,3}([^\W\d_]+)")
 _LETTERS_AFTER_DIGIT = re.compile(r"[0-9]((?:[^\W\d_]|[|])+)")
 # The same without the bar: one character class repeats far faster than an alternation,
 # and for ASCII text a plain range is faster still than the Unicode letter test.
 _LETTERS_ONLY_AFTER_DIGIT = re.compile(r"[0-9]([^\W\d_]+)")
 _ASCII_LETTERS_AFTER_DIGIT = re.compile(r"[0-9]([A-Za-z]+)")
+# A digit with a letter or a bar right after or right before it.
+_LETTER_TOUCHING_DIGIT = re.compile(r"[0-9](?:(?=[^\W\d_]|\|)|(?<=(?:[^\W\d_]|\|)[0-9]))")
+# ASCII characters by what the phrase tests ask of them: "0" a digit, "a" a letter or a bar,
+# "s" what may sit between a digit and a word (_WORD_BETWEEN_DIGITS), "x" anything else.
+_ASCII_MARKS = bytes(
+    ord("0") if chr(code) in "0123456789"
+    else ord("a") if (chr(code).isascii() and chr(code).isalpha()) or chr(code) == "|"
+    else ord("s") if chr(code) in " \t-"
+    else ord("x")
+    for code in range(256)
+)  # fmt: skip
+# ASCII characters by what the look-alike tests ask of them: "0" a digit, "o" a look-alike
+# letter, "|" the bar, "a" another letter, " " anything else.
+_ASCII_LOOKALIKE_MARKS = bytes(
+    ord("0") if chr(code) in "0123456789"
+    else ord("o") if chr(code) in "oli"
+    else ord("|") if chr(code) == "|"
+    else ord("a") if chr(code).isascii() and chr(code).isalpha()
+    else ord(" ")
+    for code in range(256)
+)  # fmt: skip
 # Pieces a run-together word may be cut into ("eightfive"): digits, teens, tens, compounds.
 _SEGMENT_KINDS = frozenset("UTDEGV")
 _MAX_SEGMENTED_CHARS = 40
@@ -272,6 +314,9 @@ _LOOKALIKES = str.maketrans({"o": "0", "о": "0", "ο": "0", "l": "1", "i": "1",
 # too, for those right before a digit. Both start on a digit, which the engine finds fast.
 _LOOKALIKE_AFTER_DIGIT = re.compile(r"([0-9])([oоοli|]+)(?![^\W\d_])")
 _LOOKALIKE_CHARS = "oоοli|"
+# A digit with a look-alike (or a bar) right after or right before it; the search starts
+# on a digit, which the engine finds fast.
+_LOOKALIKE_TOUCHING_DIGIT = re.compile(r"[0-9](?:(?=[oоοli|])|(?<=[oоοli|][0-9]))")
 # A bar between two groups of three or more digits separates them: 617|555|0123.
 _SEPARATING_BAR = re.compile(r"(?<=[0-9]{3})\|(?=[0-9]{3})")
 # A lone look-alike between two digit groups: "555 o 123".
@@ -378,19 +423,39 @@ def _has_number_word_between_digits(lower_text: str) -> bool:
 def _phrase_code(lower_phrase: str) -> int:
     """The ``text_signals`` of one phrase (a piece of text cut at whitespace)."""
     code = _lone_lookalike_codes(lower_phrase)
-    if not lower_phrase.isascii() and _SYMBOL.search(lower_phrase) is not None:
+    ascii_phrase = lower_phrase.isascii()
+    if not ascii_phrase and _SYMBOL.search(lower_phrase) is not None:
         code += _SYMBOL_PHRASE
+    # In ASCII, one byte table (_ASCII_MARKS) answers what would take a regex scan each:
+    # is there a digit, does a letter touch one, can a word sit between two.
+    marks = _ascii_marks(lower_phrase, _ASCII_MARKS) if ascii_phrase else ""
     glued_number_word = False
-    if _ASCII_DIGIT.search(lower_phrase) is not None:
+    if "0" in marks if ascii_phrase else _ASCII_DIGIT.search(lower_phrase) is not None:
         code += _phone_run_codes(lower_phrase)
-        touching = _words_touching_digits(lower_phrase)
+        if ascii_phrase:
+            # _words_touching_digits reads only letters touching a digit, on the side
+            # each of its searches looks at.
+            letter_after, letter_before = "0a" in marks, "a0" in marks
+            touching = (
+                _words_touching_digits(lower_phrase, letter_after, letter_before)
+                if letter_after or letter_before
+                else []
+            )
+        elif _letter_touches_digit(lower_phrase):
+            touching = _words_touching_digits(lower_phrase)
+        else:
+            touching = []  # _words_touching_digits reads only letters touching a digit
         if any(not word.strip(_LOOKALIKE_CHARS) for word in touching) or (
-            _LONE_LOOKALIKE.search(lower_phrase) is not None
+            (not ascii_phrase or _may_hold_lone_lookalike(lower_phrase))
+            and _LONE_LOOKALIKE.search(lower_phrase) is not None
         ):
             code += _LOOKALIKE_PHRASE
         glued_number_word = any(
             map(_cached_is_number_word, map(getitem, touching, repeat(_WORD_KEY)))
-        ) or _has_number_word_between_digits(lower_phrase)
+        ) or (
+            (not ascii_phrase or _may_hold_word_between_digits(marks))
+            and _has_number_word_between_digits(lower_phrase)
+        )
     words = lower_phrase.replace("-", " ").replace(",", " ").split()
     if NUMBER_WORDS.isdisjoint(words):  # most phrases: no number word at all
         number_words: List[str] = []
@@ -399,9 +464,31 @@ def _phrase_code(lower_phrase: str) -> int:
     spelled = (
         glued_number_word
         or not _COMMON_WORDS.issuperset(number_words)
-        or (not lower_phrase.isascii() and _NON_LATIN_NUMERAL.search(lower_phrase) is not None)
+        or (not ascii_phrase and _NON_LATIN_NUMERAL.search(lower_phrase) is not None)
     )
     return code + (_SPELLED_WORDS if spelled else min(len(number_words), _SPELLED_WORDS))
+
+
+def _may_hold_lone_lookalike(ascii_text: str) -> bool:
+    """False when ASCII ``ascii_text`` provably holds no _LONE_LOOKALIKE match."""
+    return _marks_may_hold_lone_lookalike(_ascii_marks(ascii_text, _ASCII_LOOKALIKE_MARKS))
+
+
+def _marks_may_hold_lone_lookalike(marks: str) -> bool:
+    """``_may_hold_lone_lookalike`` for the text of ``marks`` (_ASCII_LOOKALIKE_MARKS).
+
+    The look-alikes of a match are one or two, after a digit or a separator and before a
+    separator (all marked " " but the digit).
+    """
+    return " o " in marks or "0o " in marks or " oo " in marks or "0oo " in marks
+
+
+def _may_hold_word_between_digits(marks: str) -> bool:
+    """False when the phrase of ``marks`` (_ASCII_MARKS) holds no _WORD_BETWEEN_DIGITS match.
+
+    A match is a digit, one or two spaces, tabs or dashes, letters, and then the same again.
+    """
+    return ("0sa" in marks or "0ssa" in marks) and ("as0" in marks or "ass0" in marks)
 
 
 # Ads are mostly boilerplate sentences that recur across a feed, so the signals of short
@@ -461,8 +548,23 @@ def text_signals(lower_text: str) -> TextSignals:
     )
 
 
-def _words_touching_digits(lower_text: str) -> List[str]:
-    """Letter runs (with | as a letter) directly before or after a digit: "2hrs" -> ["hrs"]."""
+def _letter_touches_digit(text: str) -> bool:
+    """True when a letter or a bar sits right before or right after a digit in ``text``.
+
+    Without one, ``_words_touching_digits`` finds nothing: it reads only such letters.
+    """
+    if text.isascii():
+        # One byte table marks digits "0" and letters and bars "a"; two substring tests.
+        marked = _ascii_marks(text, _ASCII_MARKS)
+        return "0a" in marked or "a0" in marked
+    return _LETTER_TOUCHING_DIGIT.search(text) is not None
+
+
+def _words_touching_digits(lower_text: str, after: bool = True, before: bool = True) -> List[str]:
+    """Letter runs (with | as a letter) directly before or after a digit: "2hrs" -> ["hrs"].
+
+    ``after=False`` (``before=False``) when no letter or bar is right after (before) a digit.
+    """
     # Both searches start on a digit; the reversed text gives the letters before a digit.
     if "|" in lower_text:
         letters_after_digit = _LETTERS_AFTER_DIGIT
@@ -470,10 +572,9 @@ def _words_touching_digits(lower_text: str) -> List[str]:
         letters_after_digit = _ASCII_LETTERS_AFTER_DIGIT
     else:
         letters_after_digit = _LETTERS_ONLY_AFTER_DIGIT
-    found = letters_after_digit.findall(lower_text)
-    before = letters_after_digit.findall(lower_text[::-1])
+    found = letters_after_digit.findall(lower_text) if after else []
     if before:
-        found.extend(word[::-1] for word in before)
+        found.extend(word[::-1] for word in letters_after_digit.findall(lower_text[::-1]))
     return found
 
 
@@ -588,57 +689,142 @@ def _korean_digits(match: re.Match[str]) -> str:
     return "".join(_KOREAN_DIGITS[c] for c in match.group(0))
 
 
+# What a lexicon word standing alone reads as (most runs in ads are one word).
+_WORD_DIGITS: Mapping[str, str] = MappingProxyType(
+    {word: words_to_digits([token]) for word, token in LEXICON.items()}
+)
+
+
 def spelled_to_digits(text: str) -> str:
     """``text`` lower-cased, with every run of spelled-out number words replaced by its digits."""
     text = text.lower()
-    if not text.isascii():  # Chinese, Korean and Thai numerals are never ASCII
-        text = _CJK_RUN.sub(_cjk_digits, text)
-        text = _KOREAN_RUN.sub(_korean_digits, text)
-        text = _THAI_RUN.sub(_thai_digits, text)
-    parts = (_ASCII_WORD_SPLIT if text.isascii() else _WORD_SPLIT).split(text)
-    # parts alternates gap, word, gap, word, ..., gap: words sit at odd indices.
+    if not text.isascii() and _NON_LATIN_NUMERAL.search(text) is not None:
+        text = _non_latin_numerals_to_digits(text)
+    # Words are maximal letter runs (_WORD_SPLIT). Only a number word starts a run, so only
+    # the stretches from a number word to the end of its run change; the text between
+    # them is kept as slices, never split into words.
+    found = _number_words_in(text)
+    if not found:
+        return text
+    if text.isascii():
+        # " word " in the blanked text (_ascii_blanked) is exactly a whole-word occurrence,
+        # at the same index in the text thanks to the leading blank.
+        blanked = " " + _ascii_blanked(text) + " "
+        starts = sorted(
+            (start, word) for word in found for start in _all_starts(blanked, " " + word + " ")
+        )
+    else:
+        starts = sorted((start, word) for word in found for start in _whole_word_starts(text, word))
     lexicon_get = LEXICON.get
-    part_count = len(parts)
-    # Only number words start a number (a connector only joins two); they are picked out
-    # without a Python-level step per word, since most words of an ad are not numbers.
-    word_keys = map(getitem, parts[1::2], repeat(_WORD_KEY))
-    number_word_indices = compress(range(1, part_count, 2), map(_cached_is_number_word, word_keys))
-    next_free = 1  # parts before this were joined into the previous number
-    for index in number_word_indices:
-        if index < next_free:
-            continue
-        word = parts[index]
+    pieces: List[str] = []
+    done = 0  # text[:done] is in pieces
+    for start, word in starts:
+        if start < done:
+            continue  # joined into the previous run
         token = lexicon_get(word)
-        if token is None:
-            pieces = _segment(word)
-            if pieces is not None:
-                parts[index] = words_to_digits(pieces)
+        if token is None:  # a run-together word ("eightfive") stands alone
+            tokens = _segment(word)
+            if tokens is not None:
+                pieces += (text[done:start], words_to_digits(tokens))
+                done = start + len(word)
             continue
         run = [token]
-        end = index
-        probe = index + 2
-        while probe < part_count and _WORD_GAP.match(parts[probe - 1]):
-            nxt = lexicon_get(parts[probe])
-            if nxt is None:
+        run_end = probe = start + len(word)
+        # The next word joins when the whole gap before it is a _WORD_GAP.
+        while True:
+            gap_and_word = _GAP_THEN_WORD.match(text, probe)
+            if gap_and_word is None:
                 break
-            if nxt[0] == "C":
-                after = probe + 2
-                if (
-                    after < part_count
-                    and _WORD_GAP.match(parts[after - 1])
-                    and lexicon_get(parts[after])
-                ):
-                    probe = after
+            following = lexicon_get(gap_and_word.group(1))
+            if following is None:
+                break
+            probe = gap_and_word.end()
+            if following[0] == "C":  # a connector joins only when a lexicon word follows
+                after = _GAP_THEN_WORD.match(text, probe)
+                if after is not None and after.group(1) in LEXICON:
                     continue
                 break
-            run.append(nxt)
-            end = probe
-            probe += 2
-        parts[index] = words_to_digits(run)
-        for joined in range(index + 1, end + 1):
-            parts[joined] = ""
-        next_free = end + 2
-    return "".join(parts)
+            run.append(following)
+            run_end = probe
+        pieces += (
+            text[done:start],
+            _WORD_DIGITS[word] if len(run) == 1 else words_to_digits(run),
+        )
+        done = run_end
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
+def _non_latin_numerals_to_digits(text: str) -> str:
+    """Chinese, Korean and Thai numerals in ``text`` as digits."""
+    # Each pass changes only its own script's characters, so the later gates read the same
+    # before and after an earlier pass.
+    text = _CJK_RUN.sub(_cjk_digits, text)
+    if _KOREAN_DIGIT.search(text) is not None:  # a Korean run holds one of these
+        text = _KOREAN_RUN.sub(_korean_digits, text)
+    if _THAI_LETTER.search(text) is not None:  # a Thai digit word is made of these
+        text = _THAI_RUN.sub(_thai_digits, text)
+    return text
+
+
+def _number_words_in(text: str) -> Set[str]:
+    """The distinct words of ``text`` (maximal letter runs) that ``_is_number_word``."""
+    # Ads repeat their sentences, so each phrase's answer is remembered; the cuts (a
+    # newline, the space of ". ") are no letters, so no word spans two phrases.
+    phrases = text.replace(". ", ".\n").split("\n")
+    if max(map(len, phrases)) <= _MAX_CACHED_PHRASE_CHARS:
+        return set().union(*map(_cached_number_words_in_phrase, phrases))
+    return set().union(*map(_number_words_in_phrase, phrases))
+
+
+def _number_words_in_phrase(phrase: str) -> FrozenSet[str]:
+    """``_number_words_in`` for one phrase."""
+    if phrase.isascii():
+        words = set(_ascii_blanked(phrase).split())
+    else:
+        words = set(_WORD_SPLIT.findall(phrase))
+    found = words & NUMBER_WORDS
+    others = list(words - found)
+    found.update(
+        compress(others, map(_cached_is_number_word, map(getitem, others, repeat(_WORD_KEY))))
+    )
+    return frozenset(found)
+
+
+_cached_number_words_in_phrase = lru_cache(maxsize=_PHRASE_CACHE_SIZE)(_number_words_in_phrase)
+
+
+def _ascii_blanked(text: str) -> str:
+    """ASCII ``text`` with every character but a letter (A-Z, a-z) as a space."""
+    # The letters of _WORD_SPLIT in ASCII are A-Z and a-z, so the words of the text are
+    # what str.split() finds here; a byte table is far faster than a regex.
+    return _ascii_marks(text, _ASCII_NON_LETTERS_TO_SPACE)
+
+
+def _ascii_marks(ascii_text: str, table: bytes) -> str:
+    """ASCII ``ascii_text`` with each character replaced through the byte ``table``."""
+    # A str, not bytes: "x" in bytes first tries "x" as an int and builds a TypeError.
+    return ascii_text.encode("ascii").translate(table).decode("ascii")
+
+
+def _all_starts(text: str, part: str) -> Iterator[int]:
+    """Every index where ``part`` occurs in ``text``, overlapping ones too."""
+    start = text.find(part)
+    while start >= 0:
+        yield start
+        start = text.find(part, start + 1)
+
+
+def _whole_word_starts(text: str, word: str) -> Iterator[int]:
+    """Where ``word`` occurs in ``text`` as a whole letter run (no letter right before or after)."""
+    start = text.find(word)
+    while start >= 0:
+        end = start + len(word)
+        if (start == 0 or _LETTER.match(text, start - 1) is None) and _LETTER.match(
+            text, end
+        ) is None:
+            yield start
+        start = text.find(word, start + 1)
 
 
 def _lookalike_digits(match: re.Match[str]) -> str:
@@ -647,6 +833,18 @@ def _lookalike_digits(match: re.Match[str]) -> str:
 
 def digits_for_lookalikes(text: str) -> str:
     """``text`` (lower-cased) with o, l, i and | read as 0 and 1 where they touch digits."""
+    # The separating bar and the look-alikes after or before a digit all need a look-alike
+    # (or a bar) right next to a digit; most texts have none, and skip those passes and
+    # the reversed copies. In ASCII one byte table answers that and whether a lone
+    # look-alike can be there at all (in the text as it is: those passes change it).
+    if text.isascii():
+        marks = _ascii_marks(text, _ASCII_LOOKALIKE_MARKS)
+        if not ("0o" in marks or "o0" in marks or "0|" in marks or "|0" in marks):
+            if not _marks_may_hold_lone_lookalike(marks):
+                return text
+            return _LONE_LOOKALIKE.sub(_lookalike_digits, text)
+    elif _LOOKALIKE_TOUCHING_DIGIT.search(text) is None:
+        return _LONE_LOOKALIKE.sub(_lookalike_digits, text)
     if "|" in text:
         text = _SEPARATING_BAR.sub("-", text)
     text = _LOOKALIKE_AFTER_DIGIT.sub(_lookalike_digits, text)

@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Iterable, List, Optional, Tuple
+from typing import Any, Iterable, Iterator, List, Optional, Pattern, Tuple
 
 import phonenumbers
+from phonenumbers import phonenumberutil
+from phonenumbers.phonemetadata import PhoneMetadata, PhoneNumberDesc
 
 from htintel.extract import deobfuscate, numbers
 
@@ -23,7 +25,10 @@ MIN_DIGITS = 8  # fewer digits are never a full number with its area code
 MAX_DIGITS = 15  # E.164 limit; an international prefix (00, 011) may come on top
 MAX_WINDOW_GROUPS = 8  # a phone number is written in at most this many digit groups
 VALIDATION_CACHE_SIZE = 16_384  # distinct (candidate, region) pairs; feeds repeat numbers
+NUMBER_TYPE_CACHE_SIZE = 4096  # (numbering plan, length) pairs; a few hundred in practice
 CONTEXT_CACHE_SIZE = 8192  # distinct last words before a number; ads repeat "Call or text"
+WINDOW_CACHE_SIZE = 16_384  # distinct runs with the few characters around them
+_MAX_CACHED_RUN_CHARS = 64  # longer runs (digit soup) are not cached: cache keys stay short
 _CONTEXT_CHARS = 40  # how far before a number its context is read
 _NEAR_CHARS = 8  # how far before a number a "+" or a currency is looked for
 # How far after a number a currency or unit is looked for: _CURRENCY_AFTER reads at most
@@ -31,6 +36,18 @@ _NEAR_CHARS = 8  # how far before a number a "+" or a currency is looked for
 _AFTER_CHARS = 12
 
 _RUN = numbers.PHONE_RUN  # a candidate: digit groups joined by separators
+# ASCII text is searched for runs in its "shape": each character replaced by d (a digit), s
+# (another run character) or x. _RUN reads characters only as members of its two classes, so
+# its matches in the text are _RUN_SHAPE's in the shape (same spans, one byte per character);
+# they are found faster since the regex engine skips to a literal first character quicker
+# than to a class. Only while _RUN is the pattern the shape was written for; other text
+# (non-ASCII run characters exist) is searched with _RUN itself.
+_RUN_SHAPE_OF = r"[0-9][0-9 \t\-.()/*~_\u2010-\u2015\u2212\u00b7\u2022]{6,}[0-9]"
+_RUN_SHAPE = re.compile(rb"d[ds]{6,}d") if _RUN.pattern == _RUN_SHAPE_OF else None
+_SHAPE_TABLE = bytes(
+    ord("d" if char in "0123456789" else "s" if char in numbers.PHONE_RUN_CHARS else "x")
+    for char in map(chr, range(256))
+)
 _GROUP_SPLIT = re.compile(r"([0-9]+)")
 # A gap longer than this (or a tab/newline) between digit groups ends the number.
 _MAX_GAP = 3
@@ -79,8 +96,12 @@ _NOT_PHONE_TOKEN = re.compile(
 )
 
 
+@lru_cache(maxsize=CONTEXT_CACHE_SIZE)
 def _context_says_not_a_phone(before: str) -> bool:
-    """True when the words right before a number name it an ID, a reference or a code."""
+    """True when the words right before a number name it an ID, a reference or a code.
+
+    Cached on the _CONTEXT_CHARS before the number, all it reads: ads repeat their sentences.
+    """
     tail = before.rstrip(_TRAILING_PUNCTUATION)
     if tail.endswith(_ID_SUFFIXES_CJK):
         return True
@@ -121,6 +142,20 @@ def region_is_supported(region: Optional[str]) -> bool:
 @lru_cache(maxsize=VALIDATION_CACHE_SIZE)
 def _valid_e164(number: str, region: Optional[str]) -> Optional[str]:
     """E.164 of ``number`` parsed for ``region`` when phonenumbers calls it valid, else None."""
+    if _FAST_PATH:
+        digits = number[1:] if number[:1] == "+" else number
+        if (
+            digits.isdigit()
+            and digits.isascii()
+            and phonenumberutil._MIN_LENGTH_FOR_NSN < len(digits) <= MAX_DIGITS + 3
+            and (region is None if number[:1] == "+" else region_is_supported(region))
+        ):
+            return _digits_e164(number, region)
+    return _library_e164(number, region)
+
+
+def _library_e164(number: str, region: Optional[str]) -> Optional[str]:
+    """_valid_e164 by phonenumbers' public functions: parse, is_valid_number, format_number."""
     try:
         parsed = phonenumbers.parse(number, region)
     except phonenumbers.NumberParseException:
@@ -128,6 +163,188 @@ def _valid_e164(number: str, region: Optional[str]) -> Optional[str]:
     if not phonenumbers.is_valid_number(parsed):
         return None
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+
+
+# The fast path below repeats phonenumbers.parse, is_valid_number and format_number(E164)
+# step by step with phonenumbers' own helpers, for the only inputs phones validates: ASCII
+# digits after a "+" (no region) or without one (a supported region). What it leaves out is
+# provably a no-op on such input (test_phones checks each claim and compares the verdicts
+# on random digit strings for every region): extracting the number from text, viability,
+# region, RFC 3966 and extension checks, and digit normalisation return ASCII digits as they
+# are. Should another phonenumbers lack a helper, the library path is used.
+_PARSE_HELPERS = (
+    "_extract_country_code",
+    "_parse_prefix_as_idd",
+    "_maybe_strip_national_prefix_carrier_code",
+    "_match_national_number",
+    "_test_number_length",
+    "_MIN_LENGTH_FOR_NSN",
+    "_MAX_LENGTH_FOR_NSN",
+    "ValidationResult",
+)
+_FAST_PATH = all(hasattr(phonenumberutil, name) for name in _PARSE_HELPERS)
+_NON_GEO_REGION = "001"
+_NO_IDD = "NonMatch"  # phonenumbers' stand-in for a region without an international prefix
+
+
+def _digits_e164(number: str, region: Optional[str]) -> Optional[str]:
+    """_library_e164 for "+" and 3+ ASCII digits (region None) or 3+ ASCII digits (a
+    supported region)."""
+    util = phonenumberutil
+    # parse(): the country code from "+", from the region's international prefix or from
+    # the region's own country code, as _maybe_extract_country_code finds it.
+    metadata = None
+    if number[0] == "+":
+        after_prefix: Optional[str] = number[1:]
+    else:
+        metadata = PhoneMetadata.metadata_for_region(region or "", None)
+        if metadata is None or metadata.country_code is None:  # not for a supported region
+            return _library_e164(number, region)
+        idd = metadata.international_prefix
+        stripped, rest = util._parse_prefix_as_idd(
+            re.compile(_NO_IDD if idd is None else idd), number
+        )
+        after_prefix = rest if stripped else None
+    if after_prefix is not None:
+        # After "+" or an international prefix the number must start with a known country
+        # code; else parse raises (its retry without "+" has no region to fall back on).
+        if len(after_prefix) <= util._MIN_LENGTH_FOR_NSN:
+            return None
+        country_code, national = util._extract_country_code(after_prefix)
+        if country_code == 0:
+            return None
+        extracted = True
+    else:
+        assert metadata is not None and metadata.country_code is not None
+        country_code, national, extracted = metadata.country_code, number, False
+        code_text = str(country_code)
+        if number.startswith(code_text):
+            general = metadata.general_desc
+            _, without_code, _ = util._maybe_strip_national_prefix_carrier_code(
+                number[len(code_text) :], metadata
+            )
+            if (
+                not util._match_national_number(number, general, False)
+                and util._match_national_number(without_code, general, False)
+            ) or util._test_number_length(number, metadata) == util.ValidationResult.TOO_LONG:
+                national, extracted = without_code, True
+    if extracted:
+        number_region = phonenumbers.region_code_for_country_code(country_code)
+        if number_region != region:
+            metadata = PhoneMetadata.metadata_for_region_or_calling_code(
+                country_code, number_region
+            )
+    if len(national) < util._MIN_LENGTH_FOR_NSN:
+        return None
+    assert metadata is not None  # the country code is known
+    # The national prefix (and carrier code) comes off only if what is left has a possible length.
+    _, without_prefix, _ = util._maybe_strip_national_prefix_carrier_code(national, metadata)
+    if util._test_number_length(without_prefix, metadata) not in (
+        util.ValidationResult.TOO_SHORT,
+        util.ValidationResult.IS_POSSIBLE_LOCAL_ONLY,
+        util.ValidationResult.INVALID_LENGTH,
+    ):
+        national = without_prefix
+    if not util._MIN_LENGTH_FOR_NSN <= len(national) <= util._MAX_LENGTH_FOR_NSN:
+        return None
+    # national is ASCII digits, so the parsed number's national significant number (its
+    # integer with the leading zeros put back) is national itself, and its E.164 is
+    # "+" + country code + national, as format_number writes it.
+    if not _is_valid_number(country_code, national):
+        return None
+    return "+" + str(country_code) + national
+
+
+def _is_valid_number(country_code: int, national: str) -> bool:
+    """phonenumbers.is_valid_number for the number with this country code and NSN."""
+    regions = phonenumbers.COUNTRY_CODE_TO_REGION_CODE.get(country_code)
+    if regions is None:
+        return False
+    region = regions[0] if len(regions) == 1 else _region_of_number(national, regions)
+    if region is None:
+        return False
+    # is_valid_number_for_region
+    metadata = PhoneMetadata.metadata_for_region_or_calling_code(country_code, region.upper())
+    if metadata is None or (
+        region != _NON_GEO_REGION
+        and country_code != phonenumbers.country_code_for_valid_region(region)
+    ):
+        return False
+    return _has_number_type(national, metadata)
+
+
+def _region_of_number(national: str, regions: Tuple[str, ...]) -> Optional[str]:
+    """_region_code_for_number_from_list: the first region whose leading digits match, or,
+    for one without leading digits, for which the number has a type."""
+    for region in regions:
+        metadata = PhoneMetadata.metadata_for_region(region.upper(), None)
+        if metadata is None:
+            continue
+        if metadata.leading_digits is not None:
+            if re.compile(metadata.leading_digits).match(national):
+                return region
+        elif _has_number_type(national, metadata):
+            return region
+    return None
+
+
+def _has_number_type(national: str, metadata: PhoneMetadata) -> bool:
+    """_number_type_helper(national, metadata) != UNKNOWN: the general description and one
+    of the type descriptions match (mobile only when its pattern is not the fixed-line one).
+
+    A description matches when its possible lengths (if any) hold the number's length and
+    its pattern matches in full (_match's match-then-fullmatch is fullmatch). Which type
+    matches does not matter, so the types are tried mobile first (what ads hold) and each
+    pattern is compiled only when first needed.
+    """
+    plan, country_code = metadata.id, metadata.country_code
+    kinds = _number_type_kinds(plan, country_code, len(national))
+    if (
+        not kinds
+        or _description_pattern(plan, country_code, "general_desc").fullmatch(national) is None
+    ):
+        return False
+    return any(
+        _description_pattern(plan, country_code, kind).fullmatch(national) is not None
+        for kind in kinds
+    )
+
+
+# Type descriptions in the order they are tried; any order gives the same answer.
+_NUMBER_TYPE_KINDS = ("mobile", "fixed_line", "premium_rate", "toll_free", "shared_cost", "voip",
+                      "personal_number", "pager", "uan", "voicemail")  # fmt: skip
+
+
+@lru_cache(maxsize=NUMBER_TYPE_CACHE_SIZE)
+def _number_type_kinds(metadata_id: str, country_code: int, length: int) -> Tuple[str, ...]:
+    """The type descriptions a number of ``length`` digits may match in one numbering plan;
+    none when its general description admits no such length."""
+    metadata = PhoneMetadata.metadata_for_region_or_calling_code(country_code, metadata_id)
+    if metadata is None or _admitted_pattern(metadata.general_desc, length) is None:
+        return ()
+    return tuple(
+        kind
+        for kind in _NUMBER_TYPE_KINDS
+        if not (kind == "mobile" and metadata.same_mobile_and_fixed_line_pattern)
+        and _admitted_pattern(getattr(metadata, kind), length) is not None
+    )
+
+
+@lru_cache(maxsize=NUMBER_TYPE_CACHE_SIZE)
+def _description_pattern(metadata_id: str, country_code: int, kind: str) -> Pattern[str]:
+    """The compiled pattern of one description (one _number_type_kinds gave, or general)."""
+    metadata = PhoneMetadata.metadata_for_region_or_calling_code(country_code, metadata_id)
+    return re.compile(getattr(metadata, kind).national_number_pattern)
+
+
+def _admitted_pattern(description: Optional[PhoneNumberDesc], length: int) -> Optional[str]:
+    """The pattern of ``description`` when _is_number_matching_desc may hold for ``length``
+    digits (it has a pattern, and its possible lengths, if any, hold the length), else None."""
+    if description is None or not description.national_number_pattern:
+        return None
+    if description.possible_length and length not in description.possible_length:
+        return None
+    return description.national_number_pattern
 
 
 def validate_digits(digits: str, plus: bool, region: Optional[str]) -> Optional[str]:
@@ -233,6 +450,38 @@ def _numbers_in_run_text(
     return tuple(found)
 
 
+@lru_cache(maxsize=WINDOW_CACHE_SIZE)
+def _numbers_in_window(
+    window: str, run_start: int, run_end: int, region: Optional[str]
+) -> Tuple[str, ...]:
+    """Valid numbers of the run ``window[run_start:run_end]``, before its context test.
+
+    ``window`` is the run with the _NEAR_CHARS before it and the _AFTER_CHARS after it (fewer
+    at either end of the text): all that the run's currency, unit and "+" flags read, so the
+    window, the run's place in it and the region decide the verdict, and one cache lookup per
+    run replaces the slicing and flag tests. Ads repeat their sentences, so windows recur.
+    """
+    near = window[:run_start]
+    next_char = window[run_end : run_end + 1]
+    # The window ends _AFTER_CHARS after the run (or where the text does), as the endpos
+    # of a match on the whole text would; the regexes look behind no further than the run.
+    currency_after = (next_char in _CURRENCY_AFTER_FIRST or next_char.isspace()) and (
+        _CURRENCY_AFTER.match(window, run_end) is not None
+    )
+    # The run's own cache key is its text and these few flags, not its whole window:
+    # feeds repeat the same number in different sentences.
+    cached = run_end - run_start <= _MAX_CACHED_RUN_CHARS
+    return (_numbers_in_run_text if cached else _numbers_in_run_text.__wrapped__)(
+        window[run_start:run_end],
+        near.rstrip(" (").endswith("+"),
+        _currency_before(near),
+        currency_after,
+        not currency_after
+        and (next_char.isalpha() or _DECIMAL_TAIL.match(window, run_end) is not None),
+        region,
+    )
+
+
 def find_phones(text: str, region: Optional[str] = None) -> Tuple[str, ...]:
     """E.164 numbers in normalised ad ``text``, in order of first appearance, no duplicates.
 
@@ -245,28 +494,27 @@ def find_phones(text: str, region: Optional[str] = None) -> Tuple[str, ...]:
     text, may_hold_run = deobfuscate.digitize_for_phones(text)
     if not may_hold_run:
         return ()
+    runs: Iterator[re.Match[Any]]
+    if _RUN_SHAPE is not None and text.isascii():
+        runs = _RUN_SHAPE.finditer(text.encode("ascii").translate(_SHAPE_TABLE))
+    else:
+        runs = _RUN.finditer(text)
     found: List[str] = []
-    for match in _RUN.finditer(text):
+    for match in runs:
         start, end = match.span()
-        near = text[max(0, start - _NEAR_CHARS) : start]
-        next_char = text[end : end + 1]
-        currency_after = (next_char in _CURRENCY_AFTER_FIRST or next_char.isspace()) and (
-            _CURRENCY_AFTER.match(text, end, end + _AFTER_CHARS) is not None
-        )
-        # The run's cache key is its text and these few flags, not its whole context:
-        # feeds repeat the same number in different sentences.
-        run_numbers = _numbers_in_run_text(
-            match.group(),
-            near.rstrip(" (").endswith("+"),
-            _currency_before(near),
-            currency_after,
-            not currency_after
-            and (next_char.isalpha() or _DECIMAL_TAIL.match(text, end) is not None),
-            region,
-        )
+        window_start = start - _NEAR_CHARS if start > _NEAR_CHARS else 0
+        window = text[window_start : end + _AFTER_CHARS]
+        if end - start <= _MAX_CACHED_RUN_CHARS:
+            run_numbers = _numbers_in_window(
+                window, start - window_start, end - window_start, region
+            )
+        else:
+            run_numbers = _numbers_in_window.__wrapped__(
+                window, start - window_start, end - window_start, region
+            )
         # The context test is the dearest, so it runs only for runs that hold a valid number.
         if run_numbers and not _context_says_not_a_phone(
-            text[max(0, start - _CONTEXT_CHARS) : start]
+            text[start - _CONTEXT_CHARS if start > _CONTEXT_CHARS else 0 : start]
         ):
             for number in run_numbers:
                 if number not in found:

@@ -291,3 +291,258 @@ def test_needed_passes_matches_the_whole_text_definition(text):
 )
 def test_lookalikes_and_symbols_across_phrase_cuts(text, expected):
     assert deobfuscate.digitize(text) == expected
+
+
+# --- spelled_to_digits reads only the stretches around number words ------------------------
+
+
+def reference_spelled_to_digits(text):
+    """spelled_to_digits() as first written: every word of the text walked in turn."""
+    text = text.lower()
+    text = numbers._CJK_RUN.sub(numbers._cjk_digits, text)
+    text = numbers._KOREAN_RUN.sub(numbers._korean_digits, text)
+    text = numbers._THAI_RUN.sub(numbers._thai_digits, text)
+    parts = numbers._WORD_SPLIT.split(text)
+    next_free = 1
+    for index in range(1, len(parts), 2):
+        word = parts[index]
+        if index < next_free or not numbers._is_number_word(word):
+            continue
+        token = numbers.LEXICON.get(word)
+        if token is None:
+            pieces = numbers._segment(word)
+            if pieces is not None:
+                parts[index] = numbers.words_to_digits(pieces)
+            continue
+        run, end, probe = [token], index, index + 2
+        while probe < len(parts) and numbers._WORD_GAP.match(parts[probe - 1]):
+            following = numbers.LEXICON.get(parts[probe])
+            if following is None:
+                break
+            if following[0] == "C":
+                after = probe + 2
+                if (
+                    after < len(parts)
+                    and numbers._WORD_GAP.match(parts[after - 1])
+                    and parts[after] in numbers.LEXICON
+                ):
+                    probe = after
+                    continue
+                break
+            run.append(following)
+            end = probe
+            probe += 2
+        parts[index] = numbers.words_to_digits(run)
+        for joined in range(index + 1, end + 1):
+            parts[joined] = ""
+        next_free = end + 2
+    return "".join(parts)
+
+
+# Number words, connectors, words holding number words, run-together words, the gaps a run
+# may or may not cross (phrase cuts among them), letters the ASCII table and the Unicode
+# letter test must agree on, and the numerals of other scripts.
+_SPELLED_TRICKY = [
+    *" \n\t.-,.()+|_5²½",
+    ". ",
+    " - ",
+    ",  ",
+    "    ",
+    "one",
+    "One",
+    "five",
+    "six",
+    "seven",
+    "twenty",
+    "hundred",
+    "double",
+    "and",
+    "y",
+    "e",
+    "et",
+    "i",
+    "vingt",
+    "quatre",
+    "dix",
+    "cinco",
+    "noventa",
+    "una",
+    "un",
+    "someone",
+    "phone",
+    "often",
+    "eightfive",
+    "fourfour",
+    "oneseven",
+    "zéro",
+    "zero",
+    "três",
+    "восемь",
+    "сто",
+    "место",
+    "dreiundzwanzig",
+    "straße",
+    "ventitré",
+    "năm",
+    "x",
+    "é",
+    "ß",
+    "\u0301",
+    "三",
+    "十",
+    "공일공",
+    "ศูนย์แปดหนึ่ง",
+    "İ",
+]
+_spelled_text = st.lists(st.sampled_from(_SPELLED_TRICKY), max_size=40).map("".join)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "call six one seven, five five five. one two three four",
+        "Someone is online: one",
+        "seven\n\nand six",  # a gap of more than three characters ends a run
+        "five.\nand.\nsix",  # a run crossing two phrase cuts through a lone connector
+        "five and and and six and",
+        "un deux trois quatre-vingt-dix-neuf",
+        "+fourfour 7eight61 five64nine8five",
+        "one" * 30,  # one long word, not a number word
+        "x" * 350 + " five six " + "y" * 350,  # phrases too long for the phrase cache
+        "quatre-vingts et un",
+        "straße one two",
+        "zéro six, douze, trente-quatre",
+        "двадцать три сорок место сто",
+        "五百二十三 and 공일공 and ศูนย์แปดหนึ่ง five",
+        "one² two½ three",  # ² and ½ are letters to the word split
+        "İ one",  # lower() makes this "i̇": a letter then a combining mark
+    ],
+)
+def test_spelled_to_digits_matches_the_word_by_word_reference(text):
+    assert numbers.spelled_to_digits(text) == reference_spelled_to_digits(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(_spelled_text, st.text(max_size=80)))
+def test_spelled_to_digits_matches_the_reference_on_any_text(text):
+    assert numbers.spelled_to_digits(text) == reference_spelled_to_digits(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_spelled_text)
+def test_digitize_matches_the_reference_passes_on_spelled_text(text):
+    lower = deobfuscate.normalize(text).lower()
+    expected = numbers.digits_for_lookalikes(reference_spelled_to_digits(lower))
+    signals = numbers.text_signals(lower)
+    if signals.spelled:
+        assert deobfuscate.digitize(lower) == expected
+
+
+def reference_digits_for_lookalikes(text):
+    """digits_for_lookalikes() as first written: every pass over every text."""
+    if "|" in text:
+        text = numbers._SEPARATING_BAR.sub("-", text)
+    text = numbers._LOOKALIKE_AFTER_DIGIT.sub(numbers._lookalike_digits, text)
+    text = numbers._LOOKALIKE_AFTER_DIGIT.sub(numbers._lookalike_digits, text[::-1])[::-1]
+    return numbers._LONE_LOOKALIKE.sub(numbers._lookalike_digits, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "617|555|0123",
+        "6l7 o1 1o",
+        "o5",  # a look-alike before a digit only
+        "5o",
+        "5 o 6",  # a lone one only
+        "lol 100 real",
+        "|5",
+        "5|",
+        "5о6ο7",  # Cyrillic and Greek o
+        "",
+        "5o o 1",  # the lone one appears only once the first pass has read "5o" as "50"
+        "5o1 i 2",
+        "(o 1",
+        "5 oo-1",
+    ],
+)
+def test_digits_for_lookalikes_matches_the_every_pass_reference(text):
+    assert numbers.digits_for_lookalikes(text) == reference_digits_for_lookalikes(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(_tricky_text, st.text(max_size=60)))
+def test_digits_for_lookalikes_matches_the_reference_on_any_text(text):
+    lower = text.lower()
+    assert numbers.digits_for_lookalikes(lower) == reference_digits_for_lookalikes(lower)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a1", "1a", "1|", "|1", "1 a", "a 1", "5о", "о5", "1²", "²1", "é1", "1é", "x", "", "5_a"],
+)
+def test_letter_touches_digit_exactly_when_words_touch_digits(text):
+    assert numbers._letter_touches_digit(text) == bool(numbers._words_touching_digits(text))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(_tricky_text, _spelled_text, st.text(max_size=60)))
+def test_letter_touches_digit_matches_the_word_search_on_any_text(text):
+    lower = text.lower()
+    assert numbers._letter_touches_digit(lower) == bool(numbers._words_touching_digits(lower))
+
+
+_ascii_text = st.text(alphabet=st.characters(max_codepoint=127), max_size=60)
+_ascii_tricky = st.lists(
+    st.sampled_from(
+        [*"0123456789 \t-.()+|_,oOlLiIax\r\x0b\x1c", " o ", " i ", "ol", "five", "one"]
+    ),
+    max_size=30,
+).map("".join)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["555 o 123", "5 ol 1", "(o 1", "+ i-2", "5 o.1", "5 oo 1", "i 5", "lol 5 1", "hello 5"],
+)
+def test_lone_lookalike_gate_never_hides_a_match(text):
+    if numbers._LONE_LOOKALIKE.search(text) is not None:
+        assert numbers._may_hold_lone_lookalike(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(_ascii_text, _ascii_tricky))
+def test_ascii_phrase_gates_never_hide_a_match(text):
+    lower = text.lower()
+    marks = numbers._ascii_marks(lower, numbers._ASCII_MARKS)
+    if numbers._LONE_LOOKALIKE.search(lower) is not None:
+        assert numbers._may_hold_lone_lookalike(lower)
+    if numbers._WORD_BETWEEN_DIGITS.search(lower) is not None:
+        assert numbers._may_hold_word_between_digits(marks)
+    assert ("0" in marks) == (numbers._ASCII_DIGIT.search(lower) is not None)
+    assert numbers._letter_touches_digit(lower) == bool(numbers._words_touching_digits(lower))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(_ascii_text, _ascii_tricky))
+def test_needed_passes_matches_the_whole_text_definition_on_ascii(text):
+    lower = text.lower()
+    signals = numbers.text_signals(lower)
+    assert (signals.spelled, signals.lookalikes) == reference_needed_passes(lower)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_ascii_text, _ascii_tricky))
+def test_words_touching_digits_on_one_side_skip_nothing(text):
+    lower = text.lower()
+    marks = numbers._ascii_marks(lower, numbers._ASCII_MARKS)
+    both = numbers._words_touching_digits(lower)
+    one_side = numbers._words_touching_digits(lower, "0a" in marks, "a0" in marks)
+    assert one_side == both
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(_ascii_text, _ascii_tricky))
+def test_digits_for_lookalikes_matches_the_reference_on_ascii_text(text):
+    lower = text.lower()
+    assert numbers.digits_for_lookalikes(lower) == reference_digits_for_lookalikes(lower)

@@ -339,3 +339,138 @@ def test_the_gate_covers_every_word_for_at_and_dot() -> None:
             assert "".join(c for c in word if c.isascii()) in emails._LATIN_DOT_WORD_ASCII_RUNS
         else:
             assert any(letter in word for letter in emails._DOT_PART_LETTERS), word
+
+
+# The token shortcut (emails._address_at_token) reads an address from a cache keyed on the
+# runs around the token; it must give what the full reading (_address_around_at) gives, for
+# any text: above all where a separator, a lookalike or a window edge is next to the runs.
+_TRICKY_FOR_THE_SHORTCUT = [
+    "Email bella.rose@gmail.com IG @bella_rose",
+    "bella@gmail.com dot uk",
+    "bella@gmail.com. Call me",
+    "bella@gmail . com",
+    "bella@gmail   . com",
+    "bella@gmail    . com",
+    "bella@gmail(dot)com",
+    "bella@gmail (dot) com",
+    "bella@gmail [.] co [.] uk",
+    "bella@gmail.com kik: bella",
+    "bella@gmail.com Kropka pl",
+    "bella@gmail.com \u212aropka pl",  # Kelvin sign: a regex takes it for "k"
+    "bella@gmail.com \u1c84очка ru",  # tall "т": a regex takes it for "т"
+    "bella@gmai\u0131.com",
+    "bella@gmail.co\u212a",
+    "\u017fbella@gmail.com",
+    "rose dot bella@gmail.com",
+    "rose DOT bella@gmail.com",
+    "rose . bella@gmail.com",
+    "rose    . bella@gmail.com",
+    "rose(dot)bella@gmail.com",
+    "rose (dot) bella@gmail.com",
+    "rose точка bella@mail.ru",
+    "Contact bella@gmail.com",
+    "at bella@gmail.com",
+    "bella @gmail.com",
+    "bella    @gmail.com",
+    "bella@    gmail.com",
+    "bella@\tgmail.com",
+    "IG @bella.love",
+    "x" * 99 + "@gmail.com",
+    "x" * 101 + "@gmail.com",
+    "a " + "x" * 118 + "@gmail.com",
+    "rose dot " + "x" * 100 + "@gmail.com",
+    "bella@" + "x" * 99 + ".com",
+    "bella@" + "x" * 101 + ".com",
+    "bella(at)gmail.com and bella [at] yahoo dot com",
+    "bella at gmail.com, kitty at yahoo.com",
+    "a@b@gmail.com",
+    "bella@gmail.com@yahoo.com",
+    "\n@\n",
+    "@",
+]
+
+
+def _tokens_agree(text: str) -> None:
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        text = lowered  # as _addresses_in does
+    for token in emails._at_tokens(lowered):
+        assert emails._address_at_token(text, *token) == emails._address_around_at(text, *token)
+
+
+@pytest.mark.parametrize("text", _TRICKY_FOR_THE_SHORTCUT)
+def test_the_token_shortcut_reads_what_the_full_reading_reads(text: str) -> None:
+    _tokens_agree(text)
+
+
+_SHORTCUT_FRAGMENTS = st.sampled_from(
+    [
+        *_TRICKY_FOR_THE_SHORTCUT,
+        "@",
+        " @ ",
+        " at ",
+        "(at)",
+        "[ at ]",
+        " arroba ",
+        " dot ",
+        " DOT ",
+        " Punkt ",
+        " точка ",
+        "(dot)",
+        " . ",
+        ".",
+        " ",
+        "    ",
+        "\t",
+        "\n",
+        "(",
+        ")",
+        "<",
+        ">",
+        "-",
+        "_",
+        "%",
+        "+",
+        "bella",
+        "Rose22",
+        "gmail",
+        "com",
+        "Com",
+        "kik",
+        "t",
+        "k",
+        "x" * 60,
+        *emails._ASCII_LOOKALIKES,
+        "\u1c84",
+        "\u1c85",
+    ]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(mixed_text(_SHORTCUT_FRAGMENTS, 4, 12))
+def test_the_token_shortcut_never_changes_an_address(text: str) -> None:
+    _tokens_agree(text)
+
+
+@pytest.mark.parametrize(
+    ("letters", "words"),
+    [
+        (emails._DOT_WORD_FIRST_LETTERS, [word[0] for word in emails._DOT_WORDS.split("|")]),
+        (emails._DOT_WORD_LAST_LETTERS, [word[-1] for word in emails._DOT_WORDS.split("|")]),
+    ],
+)
+def test_the_shortcut_knows_every_character_a_word_for_dot_starts_or_ends_with(
+    letters: str, words: List[str]
+) -> None:
+    # The shortcut tries the words for "dot" only after one of ``letters``.
+    letter = re.compile("|".join(map(re.escape, words)), re.IGNORECASE)
+    assert {chr(c) for c in range(0x110000) if letter.fullmatch(chr(c))} == set(letters)
+
+
+def test_the_shortcut_runs_hold_what_a_case_insensitive_regex_reads() -> None:
+    # _RUN_AFTER and _REVERSED_RUN_BEFORE spell out the letters [A-Za-z] takes under IGNORECASE.
+    ignorecase = re.compile("[A-Za-z]", re.IGNORECASE)
+    spelled_out = re.compile("[" + emails._IGNORECASE_LETTERS + "]")
+    for c in map(chr, range(0x110000)):
+        assert bool(ignorecase.fullmatch(c)) == bool(spelled_out.fullmatch(c)), c

@@ -437,3 +437,221 @@ def test_the_quick_test_before_a_name_agrees_with_the_search(before: str) -> Non
             value = valid_handle("kik", raw)
             expected = (searched.start(), value) if value is not None else None
     assert found == expected
+
+
+# The gate works on a translation of the UTF-8 text (digits, "_" and non-ASCII bytes are
+# breaks; marks for Cyrillic and other scripts), the exact word test on the lowercased
+# text, the link test on a search for "/" after a host ending; each must find what the
+# full search finds.
+_TRICKY_FOR_THE_GATE = [
+    "kik€: bella22",
+    "\u2018kik\u2019: bella22",
+    "kik\u00a0bella_22",
+    "«kik» bella_22",
+    "kik…bella_22 and kik—rose_22",
+    "Kik2: bella22",
+    "kik_2: bella22",
+    "ig2 ig: bella22",
+    "€ig2 ig: bella22",
+    "we_chat: lovely_88",
+    "only👉fans bella22",
+    "€ only👉fans: bella22 and we chat: rose_99",
+    "€ onlyfans👉bella22",
+    "ТеЛеГрАм: @bella_22",
+    "тГ: bella_22",
+    "ВК bella_22",
+    "ВКонтакте: bella_22",
+    "ЁВК: bella_22",
+    "телеграмм bella_22",
+    "в телегу: bella_22",
+    "вкусно, тепло",
+    "微信: abc123456 kik: bella22",
+    "信 kik: bella22",
+    "카카오톡: amber99",
+    "ไลน์ bella99 €",
+    "\u212aik ТГ bella_22",
+    "\ud800kik: bella22",
+    "kik\ud800: bella22",
+    "x.COM/bella",
+    "X.Com/@bella22",
+    "wa.Me/16175550123",
+    "Reddit U/bella_22",
+    "you/me kik: bella22",
+    "/" * 250 + " instagram.com/bella22",
+    "ig " * 250 + "ig: bella22",
+    "€" + "kik" * 250 + " kik: bella_22",
+    "€kik" * 250 + " kik: bella_22",
+    "İG: bella22 and İ kik: rose22",
+    "€ @bella22 on kik",
+    "€ x@bella22 (ig)",
+]
+
+
+@pytest.mark.parametrize("text", _TRICKY_FOR_THE_GATE)
+def test_the_gate_and_exact_word_test_find_what_the_full_search_finds(text: str) -> None:
+    assert find_handles(text) == _handles_without_shortcuts(text)
+
+
+_GATE_FRAGMENTS = st.sampled_from(
+    [
+        *_TRICKY_FOR_THE_GATE[:30],
+        "kik",
+        "ig",
+        "only",
+        "fans",
+        "we",
+        "chat",
+        "ТГ",
+        "Вк",
+        "телег",
+        "€",
+        "\u00a0",
+        "👉",
+        "_",
+        "2",
+        ".com/",
+        "u/",
+        ": ",
+        "@",
+        " on ",
+        "(",
+        "bella22",
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(mixed_text(_GATE_FRAGMENTS, 4, 12))
+def test_the_gate_never_changes_what_is_found(text: str) -> None:
+    assert find_handles(text) == _handles_without_shortcuts(text)
+
+
+def _handle_before_alias_by_search(lowered: str, name: str, start: int) -> Any:
+    """_handle_before_alias as one search of the 60 characters before the name."""
+    match = handles._HANDLE_BEFORE_ALIAS.search(lowered, max(0, start - 60), start)
+    if match is None:
+        return None
+    raw = match.group("handle").rstrip(".,-")
+    if not match.group("at") and not handles._looks_like_a_name(raw):
+        return None
+    value = valid_handle(handles._platform_of(name), raw)
+    return (match.start(), value) if value is not None else None
+
+
+_BEFORE_FRAGMENTS = st.sampled_from(
+    ["@", "bella22", "rose", "_x", ".", "-", " ", "\t", "on", "via", "(", "é", "\n", "a" * 30]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(mixed_text(_BEFORE_FRAGMENTS, 3, 14), st.sampled_from(["on ", "via  ", "@ ", " ("]))
+def test_the_short_window_before_a_name_finds_what_the_search_finds(head: str, ending: str) -> None:
+    for before in (head + " " + ending, head + ending, "x" * 40 + head + " " + ending):
+        lowered = (before + "kik").lower()
+        start = len(before)
+        found = handles._handle_before_alias(lowered, "kik", start)
+        # The quick test of the last characters, as the finder makes it.
+        last = lowered[max(0, start - 8) : start]
+        ending_ok = last.endswith("(") or (
+            last[-1:] in (" ", "\t") and last.rstrip(" \t").endswith(handles._WORDS_BEFORE_ALIAS)
+        )
+        expected = _handle_before_alias_by_search(lowered, "kik", start) if ending_ok else None
+        assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("kik: bella22", "kik:bella22"),
+        ("kik: bella22@gmail.com", None),
+        ("kik: bella22/x", None),
+        ("kik: bella22", "kik:bella22"),  # the cached verdict again
+        ("kik bellarose", None),
+        ("OF: bella22", "onlyfans:bella22"),
+        ("of bella22", None),
+        ("kik: aliceìnheiro", None),
+        ("kik: bella22", "kik:bella22"),
+    ],
+)
+def test_the_verdict_after_a_name_depends_only_on_what_its_match_read(
+    text: str, expected: Any
+) -> None:
+    lowered = text.lower()
+    name = lowered.split(":")[0].split(" ")[0]
+    assert handles._handle_after_alias(lowered, name, len(name)) == expected
+
+
+def _every_character() -> List[str]:
+    return [chr(code) for code in range(0x110000)]
+
+
+def test_lowercasing_facts_the_gate_relies_on() -> None:
+    cyrillic_name_letters = set("".join(handles._CYRILLIC_ALIASES))
+    symbol = handles._SYMBOL_BREAKS
+    for character in _every_character():
+        lowered = character.lower()
+        # One character becomes one, but "İ"; an ASCII one only from ASCII or the Kelvin sign.
+        assert len(lowered) == 1 or character == "\u0130"
+        if not character.isascii() and any(c.isascii() for c in lowered):
+            assert character in ("\u0130", handles._KELVIN_SIGN)
+        # Symbols stay symbols, and nothing else becomes one.
+        assert (symbol.match(character) is not None) == (symbol.search(lowered) is not None)
+        # A Cyrillic name's letter comes only from itself or its capital.
+        if lowered in cyrillic_name_letters:
+            assert character in (lowered, lowered.upper())
+            folded = character.encode("utf-8").translate(handles._CYRILLIC_CASE_FOLD)
+            assert folded == lowered.encode("utf-8").translate(handles._CYRILLIC_CASE_FOLD)
+
+
+def test_the_window_after_a_name_bounds_what_the_match_can_read() -> None:
+    import re._parser as parser  # type: ignore[import-not-found]
+
+    before_handle, handle = handles._HANDLE_AFTER_ALIAS.pattern.split("(?P<handle>")
+    assert parser.parse(before_handle).getwidth()[1] == handles._MAX_BEFORE_HANDLE
+    assert parser.parse("(?P<handle>" + handle).getwidth()[1] == handles._MAX_HANDLE
+
+
+_AFTER_FRAGMENTS = st.sampled_from(
+    [
+        " ",
+        "\t",
+        ":",
+        "：",
+        " - ",
+        "-",
+        "->",
+        "👉",
+        "\ufe0f",
+        "@",
+        "id",
+        "username",
+        "号",
+        "ид",
+        " comme ",
+        " is ",
+        "live:",
+        "bella22",
+        "rose.x",
+        "_",
+        "a" * 48,
+        "12345678@n04",
+        "/",
+        "é",
+        "\n",
+        ".com",
+    ]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    mixed_text(_AFTER_FRAGMENTS, 3, 12),
+    st.sampled_from(["kik", "snap", "of", "ig", "flickr", "line", "微信", "телеграм"]),
+)
+def test_the_short_window_after_a_name_finds_what_the_match_finds(after: str, name: str) -> None:
+    for text in (name + after, "x " + name + after + " tail 22"):
+        lowered = text.lower()
+        end = lowered.index(name) + len(name)
+        assert handles._handle_after_name(lowered, name, end) == handles._handle_after_alias(
+            lowered, name, end
+        )

@@ -6,8 +6,10 @@ import phonenumbers
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from phonenumbers import phonenumberutil
+from phonenumbers.phonemetadata import PhoneMetadata
 
-from htintel.extract import deobfuscate, numbers
+from htintel.extract import deobfuscate, numbers, phones
 from htintel.extract.deobfuscate import normalize
 from htintel.extract.phones import _groups_of, find_phones, phone_from_link, validate_digits
 
@@ -253,3 +255,154 @@ def test_text_said_to_hold_no_run_holds_none(text):
 )
 def test_groups_split_where_the_gap_is_too_long(run, segments):
     assert _groups_of(run) == segments
+
+
+# --- Fast paths: each compared with the full path it replaces. ---------------------------
+
+_ALL_REGIONS = sorted(phonenumbers.SUPPORTED_REGIONS)
+
+
+def _prefixes_of(region):
+    """Digit prefixes that exercise every branch of parse for ``region``: its country code,
+    international and national prefixes, and common carrier and trunk prefixes."""
+    metadata = PhoneMetadata.metadata_for_region(region)
+    code = str(metadata.country_code)
+    national = metadata.national_prefix or ""
+    return ["", "0", "00", "011", "8", "1", "15", "9", "810", national, code, national + code,
+            "00" + code, "011" + code, "0" + code]  # fmt: skip
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.data())
+def test_fast_validation_agrees_with_phonenumbers_for_every_region(data):
+    region = data.draw(st.sampled_from(_ALL_REGIONS))
+    prefix = data.draw(st.sampled_from(_prefixes_of(region)))
+    digits = (prefix + data.draw(st.text("0123456789", min_size=1, max_size=15)))[:18]
+    assert phones._valid_e164.__wrapped__(digits, region) == phones._library_e164(digits, region)
+    international = "+" + digits
+    assert phones._valid_e164.__wrapped__(international, None) == phones._library_e164(
+        international, None
+    )
+
+
+@pytest.mark.parametrize("region", _ALL_REGIONS)
+def test_fast_validation_agrees_on_example_numbers_and_their_neighbours(region):
+    metadata = PhoneMetadata.metadata_for_region(region)
+    code = str(metadata.country_code)
+    national = metadata.national_prefix or ""
+    for kind in ("fixed_line", "mobile", "toll_free", "premium_rate", "shared_cost", "voip",
+                 "personal_number", "pager", "uan", "voicemail"):  # fmt: skip
+        description = getattr(metadata, kind)
+        example = description.example_number if description is not None else None
+        if not example:
+            continue
+        for digits in (example, national + example, code + example, "00" + code + example,
+                       example[:-1], example + "7", "0" + example):  # fmt: skip
+            assert phones._valid_e164.__wrapped__(digits, region) == phones._library_e164(
+                digits, region
+            )
+            international = "+" + code + digits
+            expected = phones._library_e164(international, None)
+            assert phones._valid_e164.__wrapped__(international, None) == expected
+
+
+@pytest.mark.parametrize(
+    ("number", "region"),
+    [
+        ("٦١٧٥٥٥٠١٢٣", "US"),  # non-ASCII digits
+        ("6175550123", "ZZ"),  # unsupported region
+        ("6175550123", None),  # no "+" and no region
+        ("+16175550123", "US"),  # "+" with a region
+        ("+1617555O123", None),
+        ("617-555-0123", "US"),
+    ],
+)
+def test_inputs_outside_the_fast_path_get_the_library_verdict(number, region):
+    assert phones._valid_e164.__wrapped__(number, region) == phones._library_e164(number, region)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text("0123456789", min_size=3, max_size=20))
+def test_parse_steps_the_fast_path_skips_leave_ascii_digits_unchanged(digits):
+    for number in (digits, "+" + digits):
+        assert phonenumberutil._build_national_number_for_parsing(number) == number
+        assert phonenumberutil._is_viable_phone_number(number)
+        assert phonenumberutil._maybe_strip_extension(number) == ("", number)
+    assert phonenumberutil._normalize(digits) == digits
+    parsed = phonenumbers.PhoneNumber(country_code=1)
+    phonenumberutil._set_italian_leading_zeros_for_phone_number(digits, parsed)
+    parsed.national_number = int(digits)
+    assert phonenumbers.national_significant_number(parsed) == digits
+
+
+def _find_phones_without_window_caches(text, region):
+    """find_phones as it read each run's flags and context from the whole text."""
+    if not phones.region_is_supported(region):
+        region = None
+    text, may_hold_run = deobfuscate.digitize_for_phones(text)
+    found = []
+    for match in numbers.PHONE_RUN.finditer(text) if may_hold_run else ():
+        start, end = match.span()
+        near = text[max(0, start - 8) : start]
+        next_char = text[end : end + 1]
+        currency_after = phones._CURRENCY_AFTER.match(text, end, end + 12) is not None
+        run_numbers = phones._numbers_in_run_text.__wrapped__(
+            match.group(),
+            near.rstrip(" (").endswith("+"),
+            phones._currency_before(near),
+            currency_after,
+            not currency_after
+            and (next_char.isalpha() or phones._DECIMAL_TAIL.match(text, end) is not None),
+            region,
+        )
+        if run_numbers and not phones._context_says_not_a_phone.__wrapped__(
+            text[max(0, start - 40) : start]
+        ):
+            found.extend(number for number in run_numbers if number not in found)
+    return tuple(found)
+
+
+# Runs and what the flags and the context test read around them.
+_CONTEXT_PIECES = ["617 555 0123", "+1 617 555 0123", "0044 20 7946 0958", "07911 123456",
+                   "6" * 70, " ", "  ", "\t", "(", ")", "+", "$", "€", "usd", "us$", "k", "kg",
+                   "dollars", "руб", "元", ",5", ".", "5'7\"", "Post ID:", "Line ID ", "Ref #",
+                   "№", "广告编号", "--", "\u2028", "call me", "é", "x" * 30, "12/05/2024",
+                   "10:30", "34-24-36"]  # fmt: skip
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.lists(st.sampled_from(_CONTEXT_PIECES), max_size=12).map("".join),
+    st.sampled_from([None, "US", "GB", "FR", "RU", "CN"]),
+)
+def test_window_and_context_caches_give_the_whole_text_verdict(text, region):
+    expected = _find_phones_without_window_caches(text, region)
+    assert find_phones(text, region) == expected
+    assert find_phones(text, region) == expected  # again, from the caches
+
+
+def _run_spans_in_shape(text):
+    shape = text.encode("ascii").translate(phones._SHAPE_TABLE)
+    return [match.span() for match in phones._RUN_SHAPE.finditer(shape)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=120))
+def test_runs_found_in_the_shape_of_ascii_text_are_the_runs_of_the_text(text):
+    if phones._RUN_SHAPE is not None:
+        assert _run_spans_in_shape(text) == [m.span() for m in numbers.PHONE_RUN.finditer(text)]
+
+
+_SOUP_PIECES = ["1", "23", "4567", " ", "  ", "\t", "-", ".", "(", ")", "/", "*", "~", "_", "x",
+                "d", "s", ",", "\n", "+"]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_SOUP_PIECES), max_size=30).map("".join))
+def test_runs_found_in_the_shape_of_digit_soup_are_the_runs_of_the_text(text):
+    if phones._RUN_SHAPE is not None:
+        assert _run_spans_in_shape(text) == [m.span() for m in numbers.PHONE_RUN.finditer(text)]
+
+
+def test_the_bundled_phonenumbers_has_what_the_fast_validation_path_uses():
+    assert phones._FAST_PATH
