@@ -111,3 +111,17 @@ def test_nul_in_a_chunk_becomes_a_space():
 )
 def test_multivalue_columns_encode_as_splunklib_does(value, columns):
     assert multivalue_columns(value) == columns
+
+
+def test_stream_adds_the_fields_to_each_record_as_protocol_v1_needs():
+    records = [{"text": "a b", "n": "1"}, {"text": ["x y z", "w"], "n": "2"}]
+    out = list(WordsCommand().stream(records))
+    assert out[0] == {
+        "text": "a b",
+        "n": "1",
+        "n_chars": 3,
+        "words": ("a", "b"),
+        "empty": (),
+        "text_copy": "a b",
+    }
+    assert out[1]["words"] == ("x", "y", "z") and out[1]["text_copy"] == "x y z"
