@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 from typing import Dict, List, Optional, Tuple
 
-from htintel.extract.substrings import occurrences
+from htintel.extract.substrings import CYRILLIC_CASE_FOLD, occurrences
 from htintel.extract.urls import (
     EMAIL_AT_WORDS,
     EMAIL_PROVIDER_DOMAINS,
@@ -153,16 +153,8 @@ _LATIN_DOT_WORD_ASCII_RUNS = ("teka",)  # tečka
 # case-insensitively). "İ" and "ı" count for the "dot" part (see above).
 _CYRILLIC_AT_WORD_START = "соба"
 _DOT_PART_LETTERS = "\u0130\u0131чЧ"
-# Folds the case of the Russian alphabet in UTF-8 bytes, so that "Б" and "б" give the same
-# two bytes: "А" to "П" are D0 90-9F and "а" to "п" D0 B0-BF; "Р" to "Я" are D0 A0-AF and
-# "р" to "я" D1 80-8F. Lead byte D1 becomes D0, continuation bytes 90-9F become B0-BF and
-# A0-AF become 80-8F. It garbles other characters, which can only add matches: "соба" in
-# any mix of cases always folds to _FOLDED_SOBA.
-_CYRILLIC_CASE_FOLD = bytes(
-    0xD0 if b == 0xD1 else b + 0x20 if 0x90 <= b <= 0x9F else b - 0x20 if 0xA0 <= b <= 0xAF else b
-    for b in range(256)
-)
-_FOLDED_SOBA = _CYRILLIC_AT_WORD_START.encode("utf-8").translate(_CYRILLIC_CASE_FOLD)
+# "соба" in any mix of cases, in UTF-8 folded by CYRILLIC_CASE_FOLD.
+_FOLDED_SOBA = _CYRILLIC_AT_WORD_START.encode("utf-8").translate(CYRILLIC_CASE_FOLD)
 # "." before a letter, or after a space, tab or bracket (as a bracketed "." in _DOT needs).
 _DOT_SEPARATOR = re.compile(r"\.(?:[a-z]|(?<=[ \t(\[{<]\.))")
 # Each ASCII word for "dot" contains one of these ("pun": punto, punkt, punt; "pon": ponto,
@@ -502,7 +494,7 @@ def _has_non_ascii_at_word(text: str, ascii_lowered: str) -> bool:
     if "б" not in text and "Б" not in text:
         return False
     # Lowercasing a Russian ad costs more than encoding it and folding the case of its bytes.
-    folded = text.encode("utf-8", "surrogatepass").translate(_CYRILLIC_CASE_FOLD)
+    folded = text.encode("utf-8", "surrogatepass").translate(CYRILLIC_CASE_FOLD)
     return _FOLDED_SOBA in folded
 
 

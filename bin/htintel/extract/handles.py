@@ -17,7 +17,7 @@ from typing import Dict, FrozenSet, List, Optional, Tuple
 from urllib.parse import parse_qs, unquote
 
 from htintel.extract.numbers import NUMBER_WORDS, SYMBOLS
-from htintel.extract.substrings import occurrences
+from htintel.extract.substrings import CYRILLIC_CASE_FOLD, occurrences
 from htintel.extract.urls import is_valid_domain
 
 
@@ -220,16 +220,10 @@ _NAME_GATE_BYTES = bytes(
     else 0x20
     for b in range(0x100)
 )
-# Folds the case of Cyrillic letters in UTF-8 (and mangles other non-ASCII bytes, which
-# only adds matches): А-П (d0 90-9f) become а-п (d0 b0-bf), р-я (d1 80-8f) become Р-Я
-# (d0 a0-af). A Cyrillic name in the lowercased text is then one in the folded bytes of the
-# text: each of its letters comes from that letter or its capital, the only two characters
-# that lowercase to it.
-_CYRILLIC_CASE_FOLD = bytes(
-    0xD0 if b == 0xD1 else b + 0x20 if 0x80 <= b <= 0x9F else b for b in range(256)
-)
+# A Cyrillic name in the lowercased text is one in the text's UTF-8 folded by
+# CYRILLIC_CASE_FOLD.
 _FOLDED_CYRILLIC_NAME_PARTS = tuple(
-    part.encode("utf-8").translate(_CYRILLIC_CASE_FOLD) for part, _ in _CYRILLIC_ALIAS_GROUPS
+    part.encode("utf-8").translate(CYRILLIC_CASE_FOLD) for part, _ in _CYRILLIC_ALIAS_GROUPS
 )
 _SCRIPT_NAME_PARTS = tuple(part for part, _ in _SCRIPT_ALIAS_GROUPS)
 _HANDLE_CHARS = r"[a-z0-9_][a-z0-9_.\-]{0,49}"
@@ -685,7 +679,7 @@ def _first_words_in(folded: bytes, words: List[bytes]) -> FrozenSet[bytes]:
 
 def _may_hold_a_cyrillic_name(utf8: bytes) -> bool:
     """False only when the UTF-8 text holds no Cyrillic name in any case."""
-    folded = utf8.translate(_CYRILLIC_CASE_FOLD)
+    folded = utf8.translate(CYRILLIC_CASE_FOLD)
     return any(folded.find(part) >= 0 for part in _FOLDED_CYRILLIC_NAME_PARTS)
 
 

@@ -32,6 +32,8 @@ from typing import (
     Tuple,
 )
 
+from htintel.extract.substrings import occurrences
+
 Token = Tuple[str, int]
 
 _DIGIT_NAMES: Tuple[Tuple[str, ...], ...] = (
@@ -298,6 +300,10 @@ _ASCII_DIGIT = re.compile("[0-9]")
 # signals tell when the text provably has none.
 PHONE_RUN_CHARS = "0123456789 \t-.()/*~_\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u00b7\u2022"
 PHONE_RUN = re.compile(r"[0-9][0-9 \t\-.()/*~_\u2010-\u2015\u2212\u00b7\u2022]{6,}[0-9]")
+# PHONE_RUN over a text's "shape", where each character is d (a digit), s (another
+# PHONE_RUN_CHARS character) or x: PHONE_RUN reads characters only as members of its two
+# classes, so its matches in a text are these in the shape (same spans). Keep the two alike.
+PHONE_RUN_IN_SHAPE = re.compile(rb"d[ds]{6,}d")
 # Arrows, dingbats, emoji: what ads put between digit groups ("702💋555💋0123") and
 # between a platform name and its handle ("Insta👉bella").
 SYMBOLS = "\u2190-\u21ff\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff"
@@ -711,7 +717,9 @@ def spelled_to_digits(text: str) -> str:
         # at the same index in the text thanks to the leading blank.
         blanked = " " + _ascii_blanked(text) + " "
         starts = sorted(
-            (start, word) for word in found for start in _all_starts(blanked, " " + word + " ")
+            (start, word)
+            for word in found
+            for start in occurrences(blanked, " " + word + " ", len(blanked))
         )
     else:
         starts = sorted((start, word) for word in found for start in _whole_word_starts(text, word))
@@ -807,24 +815,13 @@ def _ascii_marks(ascii_text: str, table: bytes) -> str:
     return ascii_text.encode("ascii").translate(table).decode("ascii")
 
 
-def _all_starts(text: str, part: str) -> Iterator[int]:
-    """Every index where ``part`` occurs in ``text``, overlapping ones too."""
-    start = text.find(part)
-    while start >= 0:
-        yield start
-        start = text.find(part, start + 1)
-
-
 def _whole_word_starts(text: str, word: str) -> Iterator[int]:
     """Where ``word`` occurs in ``text`` as a whole letter run (no letter right before or after)."""
-    start = text.find(word)
-    while start >= 0:
-        end = start + len(word)
+    for start in occurrences(text, word, len(text)):
         if (start == 0 or _LETTER.match(text, start - 1) is None) and _LETTER.match(
-            text, end
+            text, start + len(word)
         ) is None:
             yield start
-        start = text.find(word, start + 1)
 
 
 def _lookalike_digits(match: re.Match[str]) -> str:

@@ -36,14 +36,10 @@ _NEAR_CHARS = 8  # how far before a number a "+" or a currency is looked for
 _AFTER_CHARS = 12
 
 _RUN = numbers.PHONE_RUN  # a candidate: digit groups joined by separators
-# ASCII text is searched for runs in its "shape": each character replaced by d (a digit), s
-# (another run character) or x. _RUN reads characters only as members of its two classes, so
-# its matches in the text are _RUN_SHAPE's in the shape (same spans, one byte per character);
-# they are found faster since the regex engine skips to a literal first character quicker
-# than to a class. Only while _RUN is the pattern the shape was written for; other text
-# (non-ASCII run characters exist) is searched with _RUN itself.
-_RUN_SHAPE_OF = r"[0-9][0-9 \t\-.()/*~_\u2010-\u2015\u2212\u00b7\u2022]{6,}[0-9]"
-_RUN_SHAPE = re.compile(rb"d[ds]{6,}d") if _RUN.pattern == _RUN_SHAPE_OF else None
+# ASCII text is searched for runs in its shape (see numbers.PHONE_RUN_IN_SHAPE), one byte
+# per character: the regex engine skips to a literal first character faster than to a
+# class. Other text (non-ASCII run characters exist) is searched with _RUN itself.
+_RUN_SHAPE = numbers.PHONE_RUN_IN_SHAPE
 _SHAPE_TABLE = bytes(
     ord("d" if char in "0123456789" else "s" if char in numbers.PHONE_RUN_CHARS else "x")
     for char in map(chr, range(256))
@@ -495,7 +491,7 @@ def find_phones(text: str, region: Optional[str] = None) -> Tuple[str, ...]:
     if not may_hold_run:
         return ()
     runs: Iterator[re.Match[Any]]
-    if _RUN_SHAPE is not None and text.isascii():
+    if text.isascii():
         runs = _RUN_SHAPE.finditer(text.encode("ascii").translate(_SHAPE_TABLE))
     else:
         runs = _RUN.finditer(text)

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from htintel.extract import handles
 from htintel.extract.handles import HandleMatches, find_handles, valid_handle
+from htintel.extract.substrings import CYRILLIC_CASE_FOLD
 
 TWITTER_TEXT = os.path.join(
     os.path.dirname(os.path.abspath(__file__)),
@@ -599,8 +600,8 @@ def test_lowercasing_facts_the_gate_relies_on() -> None:
         # A Cyrillic name's letter comes only from itself or its capital.
         if lowered in cyrillic_name_letters:
             assert character in (lowered, lowered.upper())
-            folded = character.encode("utf-8").translate(handles._CYRILLIC_CASE_FOLD)
-            assert folded == lowered.encode("utf-8").translate(handles._CYRILLIC_CASE_FOLD)
+            folded = character.encode("utf-8").translate(CYRILLIC_CASE_FOLD)
+            assert folded == lowered.encode("utf-8").translate(CYRILLIC_CASE_FOLD)
 
 
 def test_the_window_after_a_name_bounds_what_the_match_can_read() -> None:
