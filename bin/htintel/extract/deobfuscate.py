@@ -7,8 +7,9 @@ Two steps, both pure functions:
   mathematical digits and letters become ASCII) and every other decimal digit (Arabic-Indic,
   Devanagari, Thai, dingbat circled ...) mapped to ASCII.
 - ``digitize(text)`` runs only for phone numbers: spelled-out numbers in English, Spanish,
-  French, Portuguese, Russian, Chinese, German, Italian, Vietnamese, Tagalog, Korean and Thai
-  become digits, and letters that look like digits (O, l, I) become digits, but only in a
+  French, Portuguese, Russian, Chinese, German, Italian, Vietnamese, Tagalog, Korean, Thai,
+  Dutch, Turkish, Polish, Romanian, Indonesian, Czech, Swedish, Greek, Ukrainian and
+  Hungarian become digits, and letters that look like digits (O, l, I) become digits, but only in a
   numeric context, so "six one 7 - 5five5 - O1 23" reads "61 7 - 555 - 01 23".
 """
 
@@ -90,6 +91,10 @@ _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 _BMP_SPECIAL = re.compile("[" + _BMP_CHANGES + "][" + _INVISIBLE_BMP + "]*")
 # Emoji and symbols ads put between digit groups ("702💋555💋0123") separate the groups.
 _SYMBOLS_BETWEEN_DIGITS = re.compile("([0-9])\\s{0,2}[" + numbers.SYMBOLS + "]+\\s{0,2}(?=[0-9])")
+# The katakana long-vowel mark (U+30FC) that Japanese ads write as a dash between digits.
+_LONG_VOWEL_BETWEEN_DIGITS = re.compile("(?<=[0-9])\u30fc(?=[0-9])")
+# The apostrophe of Ukrainian words ("п'ять", "дев’ять"), after a consonant before я, ю, є, ї.
+_APOSTROPHE_IN_CYRILLIC_WORD = re.compile("(?<=[бвгґджзклмнпрстфхцчшщ])['\u2019](?=[яюєї])")
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Deleting every other byte leaves the ASCII controls _CONTROL replaces: a table lookup per
 # byte, cheaper than a regex scan (str.isprintable() fails on every newline).
@@ -183,6 +188,8 @@ def digitize(text: str) -> str:
 def digitize_for_phones(text: str) -> Tuple[str, bool]:
     """``digitize(text)``, and False when it provably holds no ``numbers.PHONE_RUN``."""
     lower = text.lower()
+    if not lower.isascii():
+        lower = _non_ascii_separators(lower)
     signals = numbers.text_signals(lower)
     if signals.symbols:  # only then can _SYMBOLS_BETWEEN_DIGITS change anything
         separated = _SYMBOLS_BETWEEN_DIGITS.sub(r"\1 ", lower)
@@ -192,7 +199,26 @@ def digitize_for_phones(text: str) -> Tuple[str, bool]:
     # The phrase signals read the text before the passes, so they speak for it only when
     # no pass runs.
     if signals.spelled:
-        return numbers.digits_for_lookalikes(numbers.spelled_to_digits(lower)), True
+        digits = numbers.digits_for_lookalikes(numbers.spelled_to_digits(lower))
+        return numbers.bridge_digit_separators(digits, True), True
     if signals.lookalikes:
-        return numbers.digits_for_lookalikes(lower), True
-    return lower, signals.phone_run
+        lower = numbers.digits_for_lookalikes(lower)
+        return numbers.bridge_digit_separators(lower, False), True
+    if not signals.separators and ".." not in lower and "\u2026" not in lower:
+        return lower, signals.phone_run
+    # Commas of measurements and lists mostly stay: the run signal then still holds.
+    bridged = numbers.bridge_digit_separators(lower, False)
+    return bridged, signals.phone_run or bridged != lower
+
+
+def _non_ascii_separators(lower: str) -> str:
+    """Japanese long-vowel dashes between digits as "-", Ukrainian apostrophes as U+02BC.
+
+    "０９０ー７７２１" uses the katakana mark as a dash; "п'ять" splits at an ASCII apostrophe,
+    where the modifier letter apostrophe keeps it one word.
+    """
+    if "\u30fc" in lower:
+        lower = _LONG_VOWEL_BETWEEN_DIGITS.sub("-", lower)
+    if "'" in lower or "\u2019" in lower:
+        lower = _APOSTROPHE_IN_CYRILLIC_WORD.sub("\u02bc", lower)
+    return lower

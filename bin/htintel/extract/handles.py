@@ -130,10 +130,48 @@ _ALIASES: Dict[str, str] = {
     "tiktok": "tiktok",
     "tik tok": "tiktok",
     "signal": "signal",
+    # Names in other scripts and the slang of their ads. WhatsApp names are left out: a
+    # WhatsApp contact is a phone number, which the phone finder reads.
+    "电报": "telegram",  # zh
+    "電報": "telegram",
+    "飞机": "telegram",  # zh slang ("plane", for its logo); also a plane: see below
+    "飛機": "telegram",
+    "纸飞机": "telegram",
+    "紙飛機": "telegram",
+    "텔레그램": "telegram",  # ko
+    "텔레": "telegram",
+    "テレグラム": "telegram",  # ja
+    "تيليجرام": "telegram",  # ar
+    "تليجرام": "telegram",
+    "تلغرام": "telegram",
+    "تيليغرام": "telegram",
+    "加v": "wechat",  # zh: "add V(X)"
+    "加微": "wechat",
+    "薇": "wechat",  # zh homophone of 微; also a girl's name: see below
+    "加薇": "wechat",
+    "賴": "line",  # zh-TW slang; also a surname and "to rely": see below
+    "加賴": "line",
+    "سناب": "snapchat",  # ar
+    "سناب شات": "snapchat",
+    "스냅": "snapchat",  # ko
+    "스냅챗": "snapchat",
+    "인스타": "instagram",  # ko
+    "인스타그램": "instagram",
+    "インスタ": "instagram",  # ja
+    "インスタグラム": "instagram",
+    "انستا": "instagram",  # ar
+    "انستقرام": "instagram",
+    "انستغرام": "instagram",
+    "انستجرام": "instagram",
+    "إنستغرام": "instagram",
+    "推特": "twitter",  # zh
+    "ツイッター": "twitter",  # ja
+    "트위터": "twitter",  # ko
 }
 
-# Common words that name a platform only before ":" or "@" ("OF: bella22", not "pics of x22").
-_SEPARATOR_ONLY_ALIASES = frozenset({"of"})
+# Common words that name a platform only before ":" or "@" ("OF: bella22", not "pics of x22";
+# "飞机：@bella22", not "坐飞机 3h"; "薇：abc123", not "小薇 abc123").
+_SEPARATOR_ONLY_ALIASES = frozenset({"of", "飞机", "飛機", "薇", "賴"})
 # Cyrillic names are whole words ("вк", not the start of "вкусно").
 _CYRILLIC_ALIASES = tuple(
     sorted((a for a in _ALIASES if "а" <= a[0] <= "я"), key=len, reverse=True)
@@ -149,8 +187,21 @@ _SCRIPT_ALIASES = tuple(
 )
 
 
+# Thai words that hold a platform's name but are no mention of it (Thai writes no spaces, so
+# no boundary test can tell "ทักไลน์" (message on LINE) from "ออนไลน์" (online)).
+_WORDS_HOLDING_A_NAME: Dict[str, Tuple[Tuple[str, int], ...]] = {
+    "ไลน์": tuple(
+        (word, word.index("ไลน์"))
+        for word in ("ออนไลน์", "เดดไลน์", "ไทม์ไลน์", "แอร์ไลน์", "ไกด์ไลน์", "ไลน์แมน")
+    ),
+}
+
+
 # Substrings that several non-Latin names share: one search for each instead of one per name.
-_SHARED_NAME_PARTS = ("телег", "信", "카")
+_SHARED_NAME_PARTS = (
+    *("телег", "信", "카", "加", "飞机", "飛機", "텔레", "스냅", "인스타", "インスタ"),
+    *("سناب", "انست"),
+)
 
 
 def _grouped_by_shared_part(aliases: Tuple[str, ...]) -> Tuple[Tuple[str, Tuple[str, ...]], ...]:
@@ -228,27 +279,60 @@ _FOLDED_CYRILLIC_NAME_PARTS = tuple(
 _SCRIPT_NAME_PARTS = tuple(part for part, _ in _SCRIPT_ALIAS_GROUPS)
 _HANDLE_CHARS = r"[a-z0-9_][a-z0-9_.\-]{0,49}"
 # ID words between the platform and the handle ("LINE ID", "微信号", "카톡 아이디").
-_ID_WORDS = r"(?:id|name|username|user|handle|me|add)(?![a-z0-9_])|号|號|아이디|ไอดี|ид(?![а-я])"
+_ID_WORDS = (
+    r"(?:id|name|username|user|handle|me|add)(?![a-z0-9_])|号|號|帳號|账号|帐号|アカウント"
+    r"|아이디|계정|ไอดี|ид(?![а-я])"
+)
+# Words of "get in touch" that ads in languages written without spaces, and Korean with its
+# particles, put between a platform name and its handle: "加LINE好友 @x" (friend), "LINEで
+# @x" (by), "카톡 문의 x22" (inquiry), "ไลน์ได้เลย @x" (right away). They make no handle
+# explicit: without ":" or "@" after them, only a name unlike a word is taken.
+_GET_IN_TOUCH_WORDS = "|".join(
+    sorted(
+        (
+            "好友 联系 聯繫 联络 聯絡 搜索 搜尋 私聊 私信 咨询 諮詢 客服 "  # zh
+            "で の から にて まで 検索 追加 友だち追加 友達追加 問い合わせ お問い合わせ "  # ja
+            "문의 연락 연락처 으로 로 추가 친추 "  # ko
+            "ได้เลย ได้ ติดต่อ แอด มาได้เลย"  # th
+        ).split(),
+        key=len,
+        reverse=True,
+    )
+)
 # "kik: bella22", "kik me bella22", "IG @bella", "telegram: @bella", "微信号：abc123".
 # Arrows, dingbats and emoji that ads put between a platform name and its handle
 # ("Insta👉bella", "snap🔥 bella22"): separators, and word breaks for the name search.
 _SYMBOL_BREAK_CHARS = "[" + SYMBOLS + "]"
-_SYMBOL_BREAKS = re.compile(_SYMBOL_BREAK_CHARS + "+")
+# Scripts written without spaces between words (Thai, Lao, Myanmar, Khmer, Chinese, Japanese)
+# and Hangul, whose particles follow a name unspaced ("LINE으로"), with their punctuation: a
+# change from one of them to Latin letters is a word break ("加LINE：x", "ご応募はLINE: x",
+# "。Twitter @x"). No character lowercases into or out of these ranges.
+_SPACELESS_SCRIPTS = (
+    "\u0e00-\u0eff\u1000-\u109f\u1100-\u11ff\u1780-\u17ff"
+    "\u3000-\u30ff\u3130-\u318f\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
+    "\uac00-\ud7af\uf900-\ufaff"
+    "\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uffdc"
+    "\U00020000-\U0003134f"
+)
+# What ends a word of the text besides ASCII punctuation and spaces.
+_WORD_BREAKS = re.compile("[" + SYMBOLS + _SPACELESS_SCRIPTS + "]+")
 _HANDLE_AFTER_ALIAS = re.compile(
+    r"(?:[ \t]{0,2}(?:" + _GET_IN_TOUCH_WORDS + r")){0,2}"
     r"(?:[ \t]{0,2}(?P<id_word>" + _ID_WORDS + r"))?"
     r"(?P<separator>[ \t]{0,3}"
-    r"(?:->|=>|[:：=\-–—>~|•·(]|"
+    r"(?:->|=>|[:：=\-–—>»~|•·(]|"
     + _SYMBOL_BREAK_CHARS
     + r"{1,3}\ufe0f?|(?:is|es|é|as|como|comme|come|wie)(?= ))?"
     r"[ \t]{0,3}(?:@[ \t]?)?)"
     r"(?P<handle>(?:live:)?" + _HANDLE_CHARS + r")"
 )
-# What _HANDLE_AFTER_ALIAS reads: before the handle, at most 23 characters (2 spaces,
-# "username", 3 spaces, "comme", 3 spaces, "@" and a space), all of them characters of the
+# What _HANDLE_AFTER_ALIAS reads: before the handle, at most 43 characters (two of 2 spaces
+# and a get-in-touch word of up to 8 characters, 2 spaces, "username", 3 spaces, "comme", 3
+# spaces, "@" and a space), all of them characters of the
 # pattern before its handle group or symbols; then the handle, at most "live:" and 50 handle
 # characters, and the character after it. So a match reads nothing past the first character
 # that is no handle character (nor ":") at or after the end of the run of those characters
-# that starts the text after the name (at most 24 of them are needed), nor past "live:" and
+# that starts the text after the name (at most 44 of them are needed), nor past "live:" and
 # 50 more; Flickr IDs ("12345678@n04") excepted.
 _BEFORE_HANDLE_RUN = re.compile(
     "["
@@ -263,8 +347,21 @@ _BEFORE_HANDLE_RUN = re.compile(
     + SYMBOLS
     + "]*"
 )
-_MAX_BEFORE_HANDLE = 23
+_MAX_BEFORE_HANDLE = 43
 _HANDLE_RUN = re.compile(r"[a-z0-9_.\-:]*")
+# A "/" after a handle starts a link's path ("kik: bella22/x"), but for a platform name after
+# it: "line: bella22/twitter @x" lists another handle (Japanese ads write "／" between them).
+_NAME_AFTER_SLASH = re.compile(
+    r"[ \t]?(?:"
+    + "|".join(
+        re.escape(alias)
+        for alias in sorted(_ALIASES, key=len, reverse=True)
+        if alias not in _SEPARATOR_ONLY_ALIASES
+    )
+    + r")(?![a-z0-9_])"
+)
+# What _NAME_AFTER_SLASH reads after the "/": a space, a name and the character after it.
+_MAX_NAME_AFTER_SLASH = 1 + max(len(alias) for alias in _ALIASES) + 1
 _MAX_HANDLE = len("live:") + 50
 _ALIAS_JOINER = re.compile(r"[ \t]{0,2}(?:[/&+,]|and|y|et|e|und)[ \t]{0,2}")
 # "@bella22 on telegram", "bella22 on kik", "@bella (IG)": searched in a window that ends
@@ -392,7 +489,10 @@ def _handle_after_name(lowered: str, name: str, end: int) -> Optional[str]:
     before_handle = run.end() if run is not None else end
     run = _HANDLE_RUN.match(lowered, before_handle, before_handle + _MAX_HANDLE + 1)
     handle_end = run.end() if run is not None else before_handle
-    return _handle_after_window(name, lowered[end : handle_end + 1])
+    window_end = handle_end + 1
+    if lowered.startswith("/", handle_end):
+        window_end += _MAX_NAME_AFTER_SLASH  # "bella22/Twitter": a list, not a link
+    return _handle_after_window(name, lowered[end:window_end])
 
 
 @lru_cache(maxsize=4096)
@@ -410,12 +510,15 @@ def _handle_after_alias(lowered: str, name: str, end: int) -> Optional[str]:
         flickr_id = _FLICKR_ID.match(lowered, match.start("handle"))
         if flickr_id is not None:
             return valid_handle("flickr", flickr_id.group(0))
+    follower = lowered[end : end + 1]
+    if follower == "/" and _NAME_AFTER_SLASH.match(lowered, end + 1) is not None:
+        follower = " "  # "LINE ID：sakura_88／Twitter @x" (NFKC makes "／" a "/")
     return _handle_named_after(
         name,
         match.group("separator"),
         match.group("id_word") is not None,
         match.group("handle"),
-        lowered[end : end + 1],
+        follower,
     )
 
 
@@ -495,12 +598,12 @@ def _alias_positions(
     for first_word_bytes in first_words:
         first_word = first_word_bytes.decode("ascii")
         for start in occurrences(lowered, first_word, _MAX_CANDIDATES):
-            if start > 0 and (lowered[start - 1].isalnum() or lowered[start - 1] == "_"):
+            if start > 0 and _continues_a_word(lowered[start - 1]):
                 continue  # inside a word: "discreet", "night"
             for alias in _ALIASES_BY_FIRST_WORD[first_word]:
                 end = start + len(alias)
                 if lowered.startswith(alias, start) and not (
-                    end < len(lowered) and (lowered[end].isalnum() or lowered[end] == "_")
+                    end < len(lowered) and _continues_a_word(lowered[end])
                 ):
                     found.append((start, end, alias))
                     break
@@ -520,8 +623,50 @@ def _alias_positions(
         ]
         for alias in script_aliases:
             for start in occurrences(lowered, alias, _MAX_CANDIDATES) if alias in lowered else ():
-                found.append((start, start + len(alias), alias))
+                if not _is_part_of_a_longer_word(lowered, start, alias):
+                    found.append((start, start + len(alias), alias))
     return found
+
+
+def _continues_a_word(character: str) -> bool:
+    """Whether a character next to a Latin name makes it part of a longer word ("discreet"):
+    letters, digits and "_", but not those of the scripts written without spaces ("加LINE")."""
+    if character.isascii():
+        return character.isalnum() or character == "_"
+    return character.isalnum() and _WORD_BREAKS.match(character) is None
+
+
+def _is_part_of_a_longer_word(lowered: str, start: int, alias: str) -> bool:
+    """Whether the name in another script at ``start`` is part of a longer word: "ライン" in
+    "オンライン" (online), "라인" in "가이드라인", "ไลน์" in "ออนไลน์", "加v" in "加vip"."""
+    end = start + len(alias)
+    before = lowered[start - 1] if start > 0 else ""
+    after = lowered[end] if end < len(lowered) else ""
+    first = alias[0]
+    if alias[-1].isascii() and after and _continues_a_word(after):
+        return True
+    if _is_katakana(first) and (_is_katakana(before) or _is_katakana(after)):
+        return True  # katakana loanwords run on unspaced: "ガイドライン", "ラインナップ"
+    if _is_hangul(first) and _is_hangul(before):
+        return True  # Korean spaces its words; a syllable before is the same word
+    if len(alias) == 1 and _is_han(first) and _is_han(before):
+        return True  # one character of a longer word: "信賴" (trust), "小薇" (a name)
+    return any(
+        start >= offset and lowered.startswith(word, start - offset)
+        for word, offset in _WORDS_HOLDING_A_NAME.get(alias, ())
+    )
+
+
+def _is_katakana(character: str) -> bool:
+    return "\u30a1" <= character <= "\u30ff"
+
+
+def _is_han(character: str) -> bool:
+    return "\u4e00" <= character <= "\u9fff"
+
+
+def _is_hangul(character: str) -> bool:
+    return "\uac00" <= character <= "\ud7af"
 
 
 def _named_handles(
@@ -716,20 +861,22 @@ def _name_hints(text: str) -> Tuple[FrozenSet[bytes], bool]:
 
 
 def _is_word_break(character: str) -> bool:
-    """Whether a character ends a word of the text: ASCII punctuation and spaces, symbols."""
+    """Whether a character ends a word of the text: ASCII punctuation and spaces, symbols,
+    characters of the scripts written without spaces ("加LINE好友")."""
     if character.isascii():
         return not (character.isalnum() or character == "_")
-    return _SYMBOL_BREAKS.match(character) is not None
+    return _WORD_BREAKS.match(character) is not None
 
 
 def _written_as_words(text: str, lowered: str, candidates: FrozenSet[bytes]) -> FrozenSet[bytes]:
     """Those of ``candidates`` that are words of the text, as its exact split would find
-    them: ASCII punctuation, spaces and symbols ("Insta👉bella") break words, other
-    non-ASCII characters do not ("kikí", "€kik").
+    them: ASCII punctuation, spaces, symbols ("Insta👉bella") and characters of scripts
+    written without spaces ("加LINE") break words, other non-ASCII characters do not
+    ("kikí", "€kik").
 
     Looked for in the lowercased text: lowercasing keeps ASCII characters ASCII and others
-    not (but for the Kelvin sign, which the gate lowercases first, as here), and symbols
-    symbols; a character that becomes two ("İ") becomes two characters of a word.
+    not (but for the Kelvin sign, which the gate lowercases first, as here), and word breaks
+    word breaks; a character that becomes two ("İ") becomes two characters of a word.
     """
     written: List[bytes] = []
     for candidate in candidates:
@@ -751,7 +898,7 @@ def _exact_first_words(text: str) -> FrozenSet[bytes]:
     """The words of _FIRST_WORDS in the text, split exactly: see _written_as_words."""
     if _KELVIN_SIGN in text:
         text = text.lower()
-    folded = _SYMBOL_BREAKS.sub(" ", text).encode("utf-8", "surrogatepass")
+    folded = _WORD_BREAKS.sub(" ", text).encode("utf-8", "surrogatepass")
     folded = folded.translate(_FOLDED_WORD_BREAKS)
     return _first_words_in(folded, folded.split())
 

@@ -7,8 +7,8 @@ phone number is read out ("six one seven" -> "617", "five fifty five" -> "555").
 
 Kinds: U digit 0-9, T 10-19, D tens 20-90, G French "vingt" (D, but 4 x vingt = 80),
 E a complete 21-99 in one word ("veintitrés", "dreiundzwanzig"), H the "hundred" multiplier,
-V a hundreds value in one word ("seiscientos", "девятьсот"), X the Chinese ten (十/拾),
-M a repeat ("double", "triple"), C a connector inside a compound ("y", "e", "et", "and").
+V a hundreds value in one word ("seiscientos", "девятьсот"), X the Chinese ten (十/拾) and
+Indonesian "puluh" (times ten), B Indonesian "belas" (plus ten: "dua belas" = 12), M a repeat ("double", "triple"), C a connector inside a compound ("y", "e", "et", "and").
 """
 
 from __future__ import annotations
@@ -127,6 +127,87 @@ _SPANISH_TWENTIES = (
 _CONNECTORS = ("y", "e", "et", "and", "und", "i")
 _REPEATS = (("double", 2), ("triple", 3), ("treble", 3), ("doble", 2), ("doppio", 2))
 
+# Languages added later (nl, tr, pl, ro, id, cs, sv, el, uk, hu). Their words join runs and
+# read as numbers, but run-together words are cut (_segment) only into the words above: many
+# of these are short enough to hide inside ordinary words ("hatten" = hat + ten).
+_MORE_DIGIT_NAMES: Tuple[Tuple[str, ...], ...] = (
+    ("nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen"),  # nl
+    ("sıfır", "bir", "iki", "üç", "dört", "beş", "altı", "yedi", "sekiz", "dokuz"),  # tr
+    ("zero", "jeden", "dwa", "trzy", "cztery", "pięć", "sześć", "siedem", "osiem", "dziewięć"),
+    ("zero", "unu", "doi", "trei", "patru", "cinci", "șase", "șapte", "opt", "nouă"),  # ro
+    ("nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan"),
+    ("nula", "jedna", "dva", "tři", "čtyři", "pět", "šest", "sedm", "osm", "devět"),  # cs
+    ("noll", "ett", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio"),  # sv
+    ("μηδέν", "ένα", "δύο", "τρία", "τέσσερα", "πέντε", "έξι", "επτά", "οκτώ", "εννέα"),  # el
+    ("нуль", "один", "два", "три", "чотири", "пʼять", "шість", "сім", "вісім", "девʼять"),
+    ("nulla", "egy", "kettő", "három", "négy", "öt", "hat", "hét", "nyolc", "kilenc"),  # hu
+)
+_MORE_DIGIT_VARIANTS: Tuple[Tuple[str, int], ...] = (
+    ("één", 1), ("sifir", 0), ("ıkı", 2), ("alti", 6), ("jedno", 1), ("dwie", 2),
+    ("una", 1), ("două", 2), ("şase", 6), ("şapte", 7), ("kosong", 0), ("dvě", 2),
+    ("jeden", 1), ("en", 1), ("εφτά", 7), ("οχτώ", 8), ("εννιά", 9), ("τέσσερις", 4),
+    ("τρεις", 3), ("одна", 1), ("дві", 2), ("két", 2),
+    # Filipino reads phone numbers with Spanish-derived digits: "sero siyete kuwatro"
+    ("kuwatro", 4), ("kwatro", 4), ("singko", 5), ("sinko", 5), ("sais", 6), ("siyete", 7),
+    ("syete", 7), ("otso", 8), ("nuwebe", 9), ("nwebe", 9),
+)  # fmt: skip
+_MORE_TEENS: Tuple[Tuple[str, ...], ...] = (
+    ("tien", "elf", "twaalf", "dertien", "veertien", "vijftien", "zestien", "zeventien",
+     "achttien", "negentien"),
+    ("on",),
+    ("dziesięć", "jedenaście", "dwanaście", "trzynaście", "czternaście", "piętnaście",
+     "szesnaście", "siedemnaście", "osiemnaście", "dziewiętnaście"),
+    ("zece", "unsprezece", "doisprezece", "treisprezece", "paisprezece", "cincisprezece",
+     "șaisprezece", "șaptesprezece", "optsprezece", "nouăsprezece"),
+    ("sepuluh", "sebelas"),
+    ("deset", "jedenáct", "dvanáct", "třináct", "čtrnáct", "patnáct", "šestnáct", "sedmnáct",
+     "osmnáct", "devatenáct"),
+    ("tio", "elva", "tolv", "tretton", "fjorton", "femton", "sexton", "sjutton", "arton", "nitton"),
+    ("δέκα", "έντεκα", "δώδεκα", "δεκατρία", "δεκατέσσερα", "δεκαπέντε", "δεκαέξι", "δεκαεπτά",
+     "δεκαοκτώ", "δεκαεννέα"),
+    ("десять", "одинадцять", "дванадцять", "тринадцять", "чотирнадцять", "пʼятнадцять",
+     "шістнадцять", "сімнадцять", "вісімнадцять", "девʼятнадцять"),
+    ("tíz",),
+)  # fmt: skip
+_MORE_TENS: Tuple[Tuple[str, ...], ...] = (  # 20, 30 ... 90
+    ("twintig", "dertig", "veertig", "vijftig", "zestig", "zeventig", "tachtig", "negentig"),
+    ("yirmi", "otuz", "kırk", "elli", "altmış", "yetmiş", "seksen", "doksan"),
+    ("dwadzieścia", "trzydzieści", "czterdzieści", "pięćdziesiąt", "sześćdziesiąt",
+     "siedemdziesiąt", "osiemdziesiąt", "dziewięćdziesiąt"),
+    ("douăzeci", "treizeci", "patruzeci", "cincizeci", "șaizeci", "șaptezeci", "optzeci",
+     "nouăzeci"),
+    ("dvacet", "třicet", "čtyřicet", "padesát", "šedesát", "sedmdesát", "osmdesát", "devadesát"),
+    ("tjugo", "trettio", "fyrtio", "femtio", "sextio", "sjuttio", "åttio", "nittio"),
+    ("είκοσι", "τριάντα", "σαράντα", "πενήντα", "εξήντα", "εβδομήντα", "ογδόντα", "ενενήντα"),
+    ("двадцять", "тридцять", "сорок", "пʼятдесят", "шістдесят", "сімдесят", "вісімдесят",
+     "девʼяносто"),
+    ("húsz", "harminc", "negyven", "ötven", "hatvan", "hetven", "nyolcvan", "kilencven"),
+)  # fmt: skip
+_MORE_HUNDREDS: Tuple[Tuple[str, ...], ...] = (  # 100, 200 ... 900 as one word
+    ("sto", "dwieście", "trzysta", "czterysta", "pięćset", "sześćset", "siedemset", "osiemset",
+     "dziewięćset"),
+    ("εκατό", "διακόσια", "τριακόσια", "τετρακόσια", "πεντακόσια", "εξακόσια", "επτακόσια",
+     "οκτακόσια", "εννιακόσια"),
+    ("сто", "двісті", "триста", "чотириста", "пʼятсот", "шістсот", "сімсот", "вісімсот",
+     "девʼятсот"),
+    ("seratus",),
+)  # fmt: skip
+_MORE_HUNDRED_MULTIPLIERS = ("honderd", "yüz", "sute", "sută", "ratus", "hundra", "száz")
+_MORE_CONNECTORS = ("și", "şi", "si", "και")
+# "dua puluh" = 20, "dua belas" = 12 (Indonesian), "dvě stě", "pět set" (Czech hundreds).
+_TIMES_TEN = ("puluh",)
+_PLUS_TEN = ("belas",)
+_CZECH_HUNDREDS = ("stě", "sta", "set")
+# Words that only ever continue a number another word started: alone they are everyday
+# words in some language ("on", "sex", "hat", "set", "en"), never the start of a phone number.
+# So are accent-free spellings that are words elsewhere: "tva" (Swedish två; French VAT),
+# "lima" (Indonesian 5; the city), "ett" (Swedish 1; its article), "noua" (Romanian nouă,
+# also "new").
+_JOIN_ONLY_WORDS = frozenset(
+    {"on", "en", "sex", "fem", "tio", "hat", "het", "ot", "set", "sta", "ste", "puluh", "belas",
+     "ratus", "pet", "opt", "si", "tien", "tva", "lima", "ett", "noua"}
+)  # fmt: skip
+
 # Chinese numerals (simplified, traditional and financial forms); 幺 and 洞 are how 1 and 0
 # are read out in phone numbers.
 _CJK_VALUES: Mapping[str, Token] = MappingProxyType(
@@ -221,24 +302,84 @@ def _build_lexicon() -> Mapping[str, Token]:
         lexicon[word] = ("C", 0)
     for word, times in _REPEATS:
         lexicon[word] = ("M", times)
+    _add_plain_forms(lexicon)
+    return MappingProxyType(lexicon)
+
+
+def _add_plain_forms(lexicon: Dict[str, Token]) -> None:
+    """Each word also under its accent-free spelling (ads drop accents), where that is free."""
     for word, token in list(lexicon.items()):
-        plain = _strip_accents(word)
+        plain = _strip_accents(word).replace("ı", "i")  # Turkish dotless i has no accent
         if plain != word and word not in _PLAIN_FORM_EXEMPT:
             lexicon.setdefault(plain, token)
         if "ß" in word:
             lexicon.setdefault(word.replace("ß", "ss"), token)
-    return MappingProxyType(lexicon)
 
 
-LEXICON: Mapping[str, Token] = _build_lexicon()
+def _build_more_lexicon(base: Mapping[str, Token]) -> Mapping[str, Token]:
+    """``base`` plus the later languages (_MORE_DIGIT_NAMES ...); base words keep their reading."""
+    more: Dict[str, Token] = {}
+    for names in _MORE_DIGIT_NAMES:
+        for value, word in enumerate(names):
+            more[word] = ("U", value)
+    for word, value in _MORE_DIGIT_VARIANTS:
+        more[word] = ("U", value)
+    for names in _MORE_TEENS:
+        for offset, word in enumerate(names):
+            more[word] = ("T", 10 + offset)
+    for names in _MORE_TENS:
+        for offset, word in enumerate(names):
+            more[word] = ("D", 20 + 10 * offset)
+    for names in _MORE_HUNDREDS:
+        for offset, word in enumerate(names):
+            more[word] = ("V", 100 * (offset + 1))
+    for word in _MORE_HUNDRED_MULTIPLIERS + _CZECH_HUNDREDS:
+        more[word] = ("H", 100)
+    for word in _TIMES_TEN:
+        more[word] = ("X", 10)
+    for word in _PLUS_TEN:
+        more[word] = ("B", 10)
+    for word in _MORE_CONNECTORS:
+        more[word] = ("C", 0)
+    # One-word compounds: Dutch "tweeëntwintig" and "driehonderd", Swedish "trettiotvå",
+    # Hungarian "harminckettő", "tizenöt" and "ötszáz".
+    dutch, swedish, hungarian = _MORE_DIGIT_NAMES[0], _MORE_DIGIT_NAMES[6], _MORE_DIGIT_NAMES[9]
+    hungarian_tens = ("huszon", *_MORE_TENS[8][1:])
+    for unit in range(1, 10):
+        joint = "ën" if dutch[unit].endswith("e") else "en"
+        for tens_index in range(8):
+            tens = 20 + 10 * tens_index
+            more[dutch[unit] + joint + _MORE_TENS[0][tens_index]] = ("E", tens + unit)
+            more[_MORE_TENS[5][tens_index] + swedish[unit]] = ("E", tens + unit)
+            more[hungarian_tens[tens_index] + hungarian[unit]] = ("E", tens + unit)
+        more["tizen" + hungarian[unit]] = ("T", 10 + unit)
+        if unit >= 2:
+            more[dutch[unit] + "honderd"] = ("V", 100 * unit)
+            more[("két" if unit == 2 else hungarian[unit]) + "száz"] = ("V", 100 * unit)
+    for word in [w for w in more if "ʼ" in w]:
+        more[word.replace("ʼ", "")] = more[word]  # "пять" written without the apostrophe
+    _add_plain_forms(more)
+    del more["kirk"]  # "kırk" (40) without its dotless i is an English name
+    return MappingProxyType({**more, **base})
+
+
+# Run-together words are cut only into these words (see _MORE_DIGIT_NAMES).
+_SEGMENT_LEXICON: Mapping[str, Token] = _build_lexicon()
+LEXICON: Mapping[str, Token] = _build_more_lexicon(_SEGMENT_LEXICON)
 # Number words that are also everyday words (articles, pronouns, names); a text containing
 # only these is not worth the spelled-number pass unless they repeat.
 _COMMON_WORDS = frozenset(
     {"one", "oh", "once", "ten", "un", "une", "una", "uno", "um", "uma", "ein", "eine", "null",
      "sei", "due", "hai", "ba", "năm", "không", "một", "isa", "lima", "cent", "cento", "e", "y",
-     "i", "et", "and", "und", "dos", "tres", "elf", "sept", "double", "triple", "cien", "mil"}
+     "i", "et", "and", "und", "dos", "tres", "elf", "sept", "double", "triple", "cien", "mil",
+     # later languages: articles ("een", "bir", "egy", "ένα", "ett"), names ("elli", "elva"),
+     # everyday words (Italian "sto", Spanish "tío" as "nio"/"tio" ...)
+     "een", "bir", "egy", "ένα", "ett", "elli", "elva", "sto", "nio", "yüz", "yuz",
+     "jeden", "jedna", "osm", "nula", "nulla", "dua", "satu", "unu", "hét", "ot", "kosong"}
 )  # fmt: skip
-NUMBER_WORDS = frozenset(w for w, (kind, _v) in LEXICON.items() if kind != "C")
+NUMBER_WORDS = frozenset(
+    w for w, (kind, _v) in LEXICON.items() if kind != "C" and w not in _JOIN_ONLY_WORDS
+)
 _STRONG_WORDS = NUMBER_WORDS - _COMMON_WORDS
 
 # Words are maximal letter runs; digits and punctuation split them, so "5five5" has "five".
@@ -288,10 +429,10 @@ _WORD_CACHE_SIZE = 16_384  # distinct words whose "is it a number word" answer i
 _PHRASE_CACHE_SIZE = 16_384  # distinct sentences whose signals are remembered
 _MAX_CACHED_PHRASE_CHARS = 300
 _SEGMENT_PREFIXES = frozenset(
-    w[:2] for w, (k, _v) in LEXICON.items() if k in _SEGMENT_KINDS and len(w) >= 2
+    w[:2] for w, (k, _v) in _SEGMENT_LEXICON.items() if k in _SEGMENT_KINDS and len(w) >= 2
 )
 _SEGMENT_SUFFIXES = frozenset(
-    w[-2:] for w, (k, _v) in LEXICON.items() if k in _SEGMENT_KINDS and len(w) >= 2
+    w[-2:] for w, (k, _v) in _SEGMENT_LEXICON.items() if k in _SEGMENT_KINDS and len(w) >= 2
 )
 _ASCII_DIGIT = re.compile("[0-9]")
 # A candidate phone number: digit groups joined by separators (ASCII and Unicode dashes,
@@ -373,6 +514,9 @@ _SYMBOL_PHRASE_MASK = _SYMBOL_PHRASE * _FIELD_MASK
 _RUN_PHRASE_MASK = _RUN_PHRASE * _FIELD_MASK
 _RUN_HEAD_MASK = _RUN_HEAD * _FIELD_MASK
 _RUN_TAIL_MASK = _RUN_TAIL * _FIELD_MASK
+# Field 10: the phrases that may need bridge_digit_separators.
+_SEPARATOR_PHRASE = 1 << 10 * _FIELD_BITS
+_SEPARATOR_PHRASE_MASK = _SEPARATOR_PHRASE * _FIELD_MASK
 
 
 def _lone_lookalike_codes(lower_phrase: str) -> int:
@@ -456,13 +600,16 @@ def _phrase_code(lower_phrase: str) -> int:
             and _LONE_LOOKALIKE.search(lower_phrase) is not None
         ):
             code += _LOOKALIKE_PHRASE
+        if _may_need_bridging(lower_phrase, marks if ascii_phrase else None):
+            code += _SEPARATOR_PHRASE
         glued_number_word = any(
             map(_cached_is_number_word, map(getitem, touching, repeat(_WORD_KEY)))
         ) or (
             (not ascii_phrase or _may_hold_word_between_digits(marks))
             and _has_number_word_between_digits(lower_phrase)
         )
-    words = lower_phrase.replace("-", " ").replace(",", " ").split()
+    # Dots count as gaps too: "832.four.one.seven.9910".
+    words = lower_phrase.replace("-", " ").replace(",", " ").replace(".", " ").split()
     if NUMBER_WORDS.isdisjoint(words):  # most phrases: no number word at all
         number_words: List[str] = []
     else:
@@ -521,6 +668,9 @@ class TextSignals(NamedTuple):
     lookalikes: bool  # needs the look-alike pass
     symbols: bool  # holds a SYMBOLS character
     phone_run: bool  # may hold a PHONE_RUN match; False means it provably does not
+    # may need bridge_digit_separators's commas or look-alikes (an ellipsis, which the
+    # phrase cut ". " can split, is for the caller to test)
+    separators: bool = False
 
 
 def text_signals(lower_text: str) -> TextSignals:
@@ -551,6 +701,7 @@ def text_signals(lower_text: str) -> TextSignals:
         lookalikes,
         bool(total & _SYMBOL_PHRASE_MASK),
         phone_run,
+        bool(total & _SEPARATOR_PHRASE_MASK),
     )
 
 
@@ -614,7 +765,7 @@ def _segment(word: str) -> Optional[Tuple[Token, ...]]:
             done = best[start]
             if done is None:
                 continue
-            token = LEXICON.get(word[start:end])
+            token = _SEGMENT_LEXICON.get(word[start:end])
             if token is not None and token[0] in _SEGMENT_KINDS:
                 best[end] = [*done, token]
                 break
@@ -644,7 +795,9 @@ def _extend(current: int, state: str, kind: str, value: int) -> Optional[Tuple[i
         if kind == "T" and current % 100 in (60, 80):
             return current + value, "T"  # soixante-dix, quatre-vingt-dix
     if state == "T" and kind == "U" and value > 0 and current % 100 in (10, 70, 90):
-        return current + value, "E"  # dix-sept, soixante-dix-huit, 十三
+        return current + value, "E"  # dix-sept, soixante-dix-huit, 十三, Turkish "on iki"
+    if state == "U" and kind == "B" and current > 0:
+        return current + 10, "T"  # Indonesian "dua belas" = 12
     return None
 
 
@@ -674,7 +827,7 @@ def words_to_digits(tokens: Sequence[Token]) -> str:
         elif kind == "X":
             current, state = 10, "T"
         else:
-            current, state = value, ("D" if kind == "G" else kind)
+            current, state = value, ("D" if kind == "G" else "T" if kind == "B" else kind)
     if current is not None:
         out.append(str(current) * repeat)
     return "".join(out)
@@ -752,6 +905,14 @@ def spelled_to_digits(text: str) -> str:
                 if after is not None and after.group(1) in LEXICON:
                     continue
                 break
+            if gap_and_word.group(1) in _COMMON_WORDS and _ends_sentence(
+                text[gap_and_word.start() : gap_and_word.start(1)]
+            ):
+                # "... zero one two three. One hour 200": past a sentence end an everyday
+                # word ("one", "una", "een", "egy") goes on only into another number word.
+                after = _GAP_THEN_WORD.match(text, probe)
+                if after is None or after.group(1) not in LEXICON:
+                    break
             run.append(following)
             run_end = probe
         pieces += (
@@ -761,6 +922,11 @@ def spelled_to_digits(text: str) -> str:
         done = run_end
     pieces.append(text[done:])
     return "".join(pieces)
+
+
+def _ends_sentence(gap: str) -> bool:
+    """True when the gap between two words holds a dot and ends in whitespace (". ")."""
+    return "." in gap and gap[-1].isspace()
 
 
 def _non_latin_numerals_to_digits(text: str) -> str:
@@ -847,3 +1013,129 @@ def digits_for_lookalikes(text: str) -> str:
     text = _LOOKALIKE_AFTER_DIGIT.sub(_lookalike_digits, text)
     text = _LOOKALIKE_AFTER_DIGIT.sub(_lookalike_digits, text[::-1])[::-1]
     return _LONE_LOOKALIKE.sub(_lookalike_digits, text)
+
+
+# --- Separators the phone runs do not cross ---------------------------------------------------
+
+# An ellipsis between digit groups: "2 1 4 ... 9 8 3 ... 0 0 1 6".
+_ELLIPSIS_BETWEEN_DIGITS = re.compile(r"(?<=[0-9])[ \t]*(?:\.{2,}|\u2026)[ \t]*(?=[0-9])")
+# A comma between two digits: the start of a chain of comma-separated digit groups.
+_COMMA_BETWEEN_DIGITS = re.compile(r"[0-9][ \t]*,[ \t]*[0-9]")
+# A digit group: digits with at most one space or tab between them. Each repetition eats a
+# digit, and a search resumes after its match, so the scan is linear.
+_DIGIT_GROUP = re.compile(r"[0-9](?:[ \t]?[0-9])*")
+_COMMA_GAP = re.compile(r"[ \t]*,[ \t]*\Z")
+# A lone look-alike opening a spaced-out number, "O 9 9 5 - 3 1 8": three spaced single
+# digits must follow. Run on the reversed text too, for one closing it ("... 7 7 2 O").
+# Not "i": the English "I" often stands before a number ("I 4 2 0 friendly").
+_LOOKALIKE_OPENING_SPACED_DIGITS = re.compile(
+    r"(?<![^\W_])([oоοl])(?=[ \t]{1,2}[0-9][ \t\-]{1,3}[0-9][ \t\-]{1,3}[0-9])"
+)
+# Phones hold 9 to 13 digits in the groups a comma can split them into.
+_BRIDGED_DIGITS = range(9, 14)
+_MIN_BRIDGED_GROUP_DIGITS = 3
+
+
+def _may_need_bridging(lower_phrase: str, ascii_marks: Optional[str]) -> bool:
+    """False when ``bridge_digit_separators`` provably leaves the phrase (with a digit) alone.
+
+    ``ascii_marks``: the phrase through _ASCII_MARKS when it is ASCII, else None.
+    """
+    if "," in lower_phrase and _COMMA_BETWEEN_DIGITS.search(lower_phrase) is not None:
+        return True
+    # A look-alike (a letter) one or two separators from a digit, and two digits one to
+    # three separators apart.
+    if ascii_marks is not None and not (
+        (
+            "as0" in ascii_marks
+            or "ass0" in ascii_marks
+            or "0sa" in ascii_marks
+            or "0ssa" in ascii_marks
+        )
+        and ("0s0" in ascii_marks or "0ss0" in ascii_marks or "0sss0" in ascii_marks)
+    ):
+        return False
+    return (
+        _LOOKALIKE_OPENING_SPACED_DIGITS.search(lower_phrase) is not None
+        or _LOOKALIKE_OPENING_SPACED_DIGITS.search(lower_phrase[::-1]) is not None
+    )
+
+
+# How far back (past spaces) a word before a lone "o" is looked for.
+_WORD_BEFORE_LONE_O_CHARS = 8
+
+
+def _opening_lookalike_digit(match: re.Match[str]) -> str:
+    """The digit for a lone look-alike at the edge of spaced digits, except an "o" next to a
+    word: "o" is "or" in Spanish and Italian and "about" in Polish and Czech ("llámame
+    6 1 2 3 4 5 6 7 8 o escribe", "escríbeme o 6 1 2 ..."), so only an "o" at the text's
+    start or after a symbol ("call: O 9 9 5", "... 7 7 2 O 💆") is a zero. The match runs on
+    the reversed text too, where the text before it is the original's after it.
+    """
+    letter = match.group(1)
+    if letter != "l":
+        start = match.start()
+        before = match.string[max(0, start - _WORD_BEFORE_LONE_O_CHARS) : start].rstrip(" \t")
+        if before[-1:].isalpha():
+            return letter
+    return letter.translate(_LOOKALIKES)
+
+
+def _bridgeable_chain(groups: Sequence[str], spelled: bool) -> bool:
+    """True when comma-separated digit ``groups`` are one phone number's groups.
+
+    Commas also separate measurements, prices and lists ("34, 24, 36", "100, 150, 200"):
+    every group must hold three or more digits, all together a phone's count, and one
+    group must be spaced out the way obfuscated numbers are ("5 5 6", "04 1 9") or, in
+    text whose spelled numbers were read, split like a phone's digits ("882 019").
+    """
+    if len(groups) < 2:
+        return False
+    digit_counts = [len(group) - group.count(" ") - group.count("\t") for group in groups]
+    if min(digit_counts) < _MIN_BRIDGED_GROUP_DIGITS or sum(digit_counts) not in _BRIDGED_DIGITS:
+        return False
+    for group in groups:
+        pieces = group.split()
+        if sum(len(piece) == 1 for piece in pieces) >= 2:
+            return True
+        if spelled and len(pieces) >= 2 and max(map(len, pieces)) >= 3:
+            return True
+    return False
+
+
+def _bridge_commas(text: str, spelled: bool) -> str:
+    """``text`` with the commas of bridgeable chains of digit groups read as spaces."""
+    pieces: List[str] = []
+    done = 0  # text[:done] is in pieces
+    chain: List[re.Match[str]] = []
+    for group in [*_DIGIT_GROUP.finditer(text), None]:
+        if (
+            group is not None
+            and chain
+            and _COMMA_GAP.match(text[chain[-1].end() : group.start()]) is not None
+        ):
+            chain.append(group)
+            continue
+        if _bridgeable_chain([match.group(0) for match in chain], spelled):
+            start, end = chain[0].start(), chain[-1].end()
+            pieces += (text[done:start], text[start:end].replace(",", " "))
+            done = end
+        chain = [group] if group is not None else []
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
+def bridge_digit_separators(text: str, spelled: bool) -> str:
+    """``text`` (digitised) with separators phone runs do not cross read as spaces or digits.
+
+    An ellipsis between digits becomes a space, the commas between a phone's digit groups
+    become spaces ("04 1 9, 5 5 6, 2 8 1"; see _bridgeable_chain), and a lone o, l or i
+    opening or closing three or more spaced single digits becomes 0 or 1 ("o 9 9 5").
+    ``spelled``: the spelled-number pass has read the text.
+    """
+    if ".." in text or "\u2026" in text:
+        text = _ELLIPSIS_BETWEEN_DIGITS.sub(" ", text)
+    if "," in text and _COMMA_BETWEEN_DIGITS.search(text) is not None:
+        text = _bridge_commas(text, spelled)
+    text = _LOOKALIKE_OPENING_SPACED_DIGITS.sub(_opening_lookalike_digit, text)
+    return _LOOKALIKE_OPENING_SPACED_DIGITS.sub(_opening_lookalike_digit, text[::-1])[::-1]

@@ -63,7 +63,8 @@ _CURRENCY_AFTER = re.compile(
 # are followed by neither, and skip the regex.
 _CURRENCY_AFTER_FIRST = frozenset(_CURRENCY_SIGNS + "".join(w[0] for w in _CURRENCY_WORDS_AFTER))
 # Words right before a number that say it is not a phone: an ad, post or reference ID, a
-# zip or postal code, an account or card number ...
+# zip or postal code, an account or card number ... The text is lower-cased ("İ" lowers
+# to "i" + a combining dot, hence "i̇lan").
 _ID_WORDS = frozenset(
     "post ad ads ref reference order invoice ticket case listing item report zip zipcode "
     "postal postcode sku account acct iban card serial tracking transaction txn anuncio "
@@ -73,56 +74,232 @@ _ID_WORDS = frozenset(
     "iva p.iva piva partita fiscale cf cpf cnpj inn инн огрн vin ssn nif dni nie siret siren "
     "ust ust-idnr steuernummer rfc curp "
     # national identity and social-security numbers: PH, IN, SG, AU, GB, NL, PL, CL, AR, RO
-    "sss aadhaar aadhar nric abn acn nino bsn pesel regon rut cuit cuil cnp".split()
+    "sss aadhaar aadhar nric abn acn nino bsn pesel regon rut cuit cuil cnp "
+    # "ad", "listing", "reference", "order", "profile" and "account" in the other languages
+    # ads come in, with the genitive forms head-first languages put last ("numer
+    # ogłoszenia", "číslo inzerátu", "رقم الإعلان", "nomor iklan", "αριθμός αγγελίας").
+    # Not "order": "Sipariş:", "Замовлення:", "sur commande" introduce the number to order by.
+    "ogłoszenie ogłoszenia ogloszenie ogloszenia anons anonsu konta "
+    "advertentie referentie kenmerk "
+    "ilan ilanı i̇lan i̇lanı referans "
+    "anunț anunt anunţ anunțului anuntului anunţului referință referinta "
+    "inzerát inzerat inzerátu inzeratu "
+    "annons annonsen annonse referens "
+    "referensi rekening "
+    "hirdetés hirdetes hirdetésszám azonosító "
+    "αγγελία αγγελίας αγγελια αγγελιας κωδικός κωδικος κωδ "
+    "оголошення оголошенні анкета анкеты анкеті счет счёт рахунок карта карты карту "
+    "المرجع مرجع كود الكود آگهی "
+    "anunsyo patalastas stk folio protocolo referência inserzione clabe cbu "
+    "광고 등록 회원 사업자 참조 코드 계좌 広告 会員 管理 登録 口座 "
+    # classified box numbers, postings, registrations and licences (massage parlours)
+    "chiffre kennziffer posting registration reg license licence lic permit registro "
+    "matrícula matricula konto "
+    # company and tax numbers: VAT (AT/CH UID, NL BTW, FR TVA, DE MwSt, EU VAT, AU/IN GST),
+    # ID (NPWP), PL (NIP, KRS), RO (CUI), ES (CIF), CZ/SK (IČO, DIČ), GR (ΑΦΜ), NL (KvK),
+    # CO (NIT), PE/EC (RUC). Not "tin": Vietnamese "nhắn tin" is "send a text".
+    "uid vat btw tva mwst gst gstin npwp nip krs cui cif ičo ico dič dic αφμ afm kvk nit ruc".split()
 )
-# ... optionally followed by one of these ("Post ID:", "Anuncio No.", "Inserat-Nr").
-_ID_QUALIFIERS = frozenset("id # no nr n° nº num number code № номер".split())
+# ... optionally followed by one of these ("Post ID:", "Anuncio No.", "Inserat-Nr",
+# "Inzerát č.", "İlan numarası", "광고 번호").
+_ID_QUALIFIERS = frozenset(
+    "id # no nr n° nº num number code № номер nro núm numero número numéro numer nummer "
+    "numara numarası kodu nomor č čís číslo cislo szám száma kód kod cod αριθμός αρ "
+    "kode 번호 番号 号 رقم".split()
+)
+# Words that name an ID only next to a qualifier ("Aviso Nº", "Oferta nr", "nomor iklan",
+# "رقم الإعلان"): alone they are everyday words ("aviso" is also "notice", "Info iklan"
+# introduces the number to call to place an ad).
+_ID_WORDS_WITH_QUALIFIER = frozenset(
+    "aviso oferta kunden anzeigen bestell artikel iklan الإعلان الاعلان إعلان اعلان".split()
+)
+# Head-first "code" words: what follows them is the code's kind ("mã tin" = post code,
+# "รหัสสมาชิก" = member code), so they name an ID a word or two before the number.
+_CODE_HEADS = frozenset(("mã", "รหัส"))
+_THAI_CODE_HEAD = "รหัส"  # Thai glues it to its kind: "รหัสประกาศ"
+_PHONE_CODE_KINDS = ("vùng", "quốc", "zalo", "điện", "đt", "พื้นที่", "โทร", "ประเทศ")
 # "Line ID: 0812345678" names a messenger account, which may well be a phone number.
-_MESSENGERS = frozenset("line kik wechat skype telegram whatsapp viber signal zalo kakao".split())
-_ID_SUFFIXES_CJK = ("编号", "广告", "编码", "單號", "单号", "身份证", "身份证号", "订单")
-_TRAILING_PUNCTUATION = " \t:#=.-№\n"
+_MESSENGERS = frozenset(
+    "line kik wechat skype telegram whatsapp viber signal zalo kakao 카톡 라인 ไลน์ 微信 ライン".split()
+)
+_ID_SUFFIXES_CJK = ("编号", "广告", "编码", "單號", "单号", "身份证", "身份证号", "订单",
+                    "編號", "廣告", "編碼", "身份證", "訂單",
+                    # Thai: ad, reference, account, "No." of a place, code
+                    "ประกาศ", "อ้างอิง", "บัญชี", "เลขที่", "รหัส",
+                    # Thai licence; Chinese remittance and bank accounts, tax numbers
+                    "ใบอนุญาต", "汇款", "匯款", "银行", "銀行", "账户", "帳戶", "税号", "稅號",
+                    "统一编号", "統一編號")  # fmt: skip
+# Compound words that end in "number" (Kundennummer, Registreringsnummer, 사업자등록번호,
+# 会員番号, 订单号) name an ID unless their head is a phone or messenger word
+# (Telefonnummer, Handynr, 전화번호, 電話番号, 手机号). "id" glued to a non-Latin head
+# (会員ID) counts too.
+_NUMBER_ENDINGS = ("nummer", "number", "numero", "nr", "номер", "szám", "번호", "番号", "号码",
+                   "號碼", "号", "號")  # fmt: skip
+# A compound's head ends with one of these ("Mobiltelefon", "お電話"), or a Latin head starts
+# with one ("Handykontakt"); a stem inside a head is no sign ("Bestell" holds "tel").
+_PHONE_HEAD_STEMS = (
+    "tel", "phone", "fon", "handy", "mobil", "mobiel", "cell", "natel", "ruf", "kontakt",
+    "contact", "whatsapp", "whats", "sms", "fax", "gsm", "privat", "prive", "privé", "direkt",
+    "direct", "hotline", "service", "netz", "zweit", "neu", "ersatz", "büro", "buero",
+    "anruf", "call", "text", "viber", "telegram", "signal", "skype", "line", "wechat",
+    "kakao", "zalo", "puhelin", "puh", "hívó", "tlf", "tfn", "kom", "телефон", "тел", "моб",
+    "电话", "電話", "手机", "手機", "携帯", "ケータイ", "連絡", "联系", "聯繫", "聯絡", "微信",
+    "ライン", "전화", "휴대", "핸드폰", "폰", "연락", "카톡", "카카오", "라인", "qq", "โทร",
+    "เบอร์", "ไลน์",
+    # area codes and extensions precede a phone: Netnummer, Riktnummer, Körzetszám, 지역번호,
+    # 내선번호, 区号
+    "net", "rikt", "körzet", "vorwahl", "durchwahl", "notfall", "suunta", "지역", "내선", "区",
+    "區", "市外",
+)  # fmt: skip
+# "同号" / "同號": "the same number" (as the phone, on WeChat ...).
+_SAME_NUMBER_HEADS = ("同",)
+# Phone labels people glue to the number ("Tel0151 ...", "wa0812 ..."), never a code.
+_GLUED_PHONE_LABELS = frozenset("t m p h hp ph tel tlf tfn wa sms mob cel fon gsm".split())
+_QQ_MARK_CHARS = 8  # how near the end of the word before a number "qq" must be
+# Price words: a run right after one is a price or a price range ("Preis 1500-3000").
+_PRICE_WORDS = frozenset(
+    "price prices rate rates prix tarif tarifs precio precios tarifa tarifas preço preco "
+    "preços precos preis preise prezzo prezzi tariffa tariffe цена цены ціна ціни cena ceny "
+    "fiyat fiyatı fiyati giá harga presyo prijs prijzen pris priser hinta τιμή τιμη سعر "
+    "السعر الأسعار قیمت cost costs costo coste custo kosten koszt cennik cenník "
+    "стоимость вартість ücret ücreti preț pret ár ára árak τιμές fee fees donation donations "
+    "bayad".split()
+)
+# Scripts written without spaces glue the price word to what precedes it.
+_PRICE_SUFFIXES = ("ราคา", "价格", "價格", "价钱", "價錢", "价位", "價位", "收费", "收費", "费用",
+                   "費用", "가격", "요금", "비용", "料金", "値段", "価格")  # fmt: skip
+# "QQ 2847103356": QQ, a Chinese messenger, numbers its accounts; only a Chinese mobile
+# number after it is a phone ("QQ/微信 13812345678").
+_QQ_MARKS = ("qq", "扣扣", "企鹅")  # "扣扣" and "企鹅" (penguin) are its nicknames
+_CHINESE_MOBILE = re.compile(r"\+861[3-9][0-9]{9}\Z")
+# An IBAN's first group glued to its country ("DE89 3704 0044 ..."): the run starts after
+# the two letters with two digits, then groups of four.
+_IBAN_RUN_START = re.compile(r"[0-9]{2} [0-9]{4} [0-9]{4}")
+# A bank account number in IBAN grouping without its letters (Polish NRB "61 1090 1014 0000
+# 0712 ..."): two digits and four or more groups of four, more digits than any phone.
+_ACCOUNT_RUN_START = re.compile(r"[0-9]{2}(?: [0-9]{4}){4}")
+# "(" too: a run never starts with one, so "Tel (617) 555 ..." reads "Tel".
+_TRAILING_PUNCTUATION = " \t:#=.-№\n(["
 # Whitespace-separated pieces of a run that are dates, times, body measurements or
-# decimals such as coordinates (40.7128 -74.0060).
+# decimals such as coordinates (40.7128 -74.0060). Years may be Buddhist-era (Thai 25xx),
+# and a 3-2-5 dashed group is a Korean business registration number.
 _NOT_PHONE_TOKEN = re.compile(
-    r"(?:(?:0?[1-9]|[12][0-9]|3[01])([/.\-])(?:0?[1-9]|[12][0-9]|3[01])\1(?:19|20)?[0-9]{2}"
-    r"|(?:19|20)[0-9]{2}([/.\-])[01]?[0-9]\2[0-3]?[0-9]"
+    r"(?:(?:0?[1-9]|[12][0-9]|3[01])([/.\-])(?:0?[1-9]|[12][0-9]|3[01])\1(?:19|20|25)?[0-9]{2}"
+    r"|(?:19|20|25)[0-9]{2}([/.\-])[01]?[0-9]\2[0-3]?[0-9]"
     r"|[0-2]?[0-9][.:][0-5][0-9](?:-[0-2]?[0-9][.:][0-5][0-9])?"
     r"|[2-5][0-9]-[1-4][0-9]-[2-5][0-9]"
+    r"|[0-9]{3}-[0-9]{2}-[0-9]{5}"
     r"|-?[0-9]{1,3}\.[0-9]{4,6})\Z"
 )
 
 
 @lru_cache(maxsize=CONTEXT_CACHE_SIZE)
 def _context_says_not_a_phone(before: str) -> bool:
-    """True when the words right before a number name it an ID, a reference or a code.
+    """True when the words right before a number name it an ID, a reference, a code or a
+    price.
 
     Cached on the _CONTEXT_CHARS before the number, all it reads: ads repeat their sentences.
     """
     tail = before.rstrip(_TRAILING_PUNCTUATION)
-    if tail.endswith(_ID_SUFFIXES_CJK):
+    if tail.endswith(_ID_SUFFIXES_CJK) or tail.endswith(_PRICE_SUFFIXES):
         return True
-    # Only the last two words count. They lie in the last two whitespace-separated pieces
-    # unless one of those is all dashes (no word at all), so those pieces make a short
-    # cache key that recurs across ads ("my number", "Post ID").
-    pieces = tail.rsplit(None, 2)
-    if len(pieces) == 3 and pieces[1].strip("-") and pieces[2].strip("-"):
-        return _last_words_name_an_id(pieces[1] + " " + pieces[2])
+    if before[-1:].isalpha():
+        # A short letter code glued to the number hides the label before it: "Ref:AB0612...",
+        # "Konto PL61 1090 ...".
+        glued = _letters_at_end(before)
+        if (
+            len(glued) <= 3
+            and glued.isascii()  # unspaced scripts glue every label, "电话" too
+            and glued not in _GLUED_PHONE_LABELS
+            and _context_says_not_a_phone(before[: -len(glued)])
+        ):
+            return True
+    # Only the last three words count. They lie in the last three whitespace-separated
+    # pieces unless one of those is all dashes (no word at all), so those pieces make a
+    # short cache key that recurs across ads ("my number", "Post ID").
+    pieces = tail.rsplit(None, 3)
+    if len(pieces) == 4 and all(piece.strip("-") for piece in pieces[1:]):
+        return _last_words_name_an_id(" ".join(pieces[1:]))
     return _last_words_name_an_id(tail)
 
 
 @lru_cache(maxsize=CONTEXT_CACHE_SIZE)
 def _last_words_name_an_id(tail: str) -> bool:
+    pieces = tail.split()
+    if pieces and _is_id_compound(pieces[-1].replace("-", "").strip(".,;:()[]")):
+        return True
     words = tail.replace("-", " ").replace("#", " # ").replace("№", " № ").split()[-3:]
     words = [word.strip(".,;:()[]") for word in words]
     if not words:
         return False
     last = words[-1]
     previous = words[-2] if len(words) > 1 else ""
-    if last in _ID_QUALIFIERS and previous in _ID_WORDS and previous != "id":
+    if (
+        last in _ID_QUALIFIERS
+        and previous != "id"
+        and (previous in _ID_WORDS or previous in _ID_WORDS_WITH_QUALIFIER)
+    ):
+        return True
+    if last in _ID_WORDS_WITH_QUALIFIER and previous in _ID_QUALIFIERS:  # head-first
         return True
     if last == "id" or last == "№":
         return previous not in _MESSENGERS
-    return last in _ID_WORDS
+    if previous == "iban" and len(last) == 2 and last.isalpha():  # "IBAN DE89 3704 ..."
+        return True
+    if any(word in _CODE_HEADS for word in words) or last.startswith(_THAI_CODE_HEAD):
+        # ... unless the code is an area or country code: "mã vùng 028", "รหัสพื้นที่"
+        return not any(kind in tail for kind in _PHONE_CODE_KINDS)
+    return last in _ID_WORDS or last in _PRICE_WORDS
+
+
+def _is_id_compound(word: str) -> bool:
+    """True for a word ending in "number" (or a glued "ID") whose head is no phone word."""
+    if word.endswith(_NUMBER_ENDINGS):
+        ending = next(ending for ending in _NUMBER_ENDINGS if word.endswith(ending))
+        head = _letters_at_end(word[: -len(ending)].rstrip("."))
+        # A Latin head needs a few letters ("Kunden"), a CJK or Hangul head one ("卡号").
+        if not head or (head.isascii() and len(head) < 3):
+            return False
+    elif word.endswith("id") and len(word) > 2 and not word[-3].isascii():
+        head = _letters_at_end(word[:-2])
+        if not head:
+            return False
+    else:
+        return False
+    if head.isascii():
+        return not (head.endswith(_PHONE_HEAD_STEMS) or head.startswith(_PHONE_HEAD_STEMS))
+    # An unspaced head may hold its phone word anywhere ("微信同号" = "the same number as
+    # WeChat", "手机号码"); the non-Latin stems are whole words, not fragments like "tel".
+    return not (
+        head.endswith(_SAME_NUMBER_HEADS) or any(stem in head for stem in _PHONE_HEAD_STEMS)
+    )
+
+
+def _letters_at_end(text: str) -> str:
+    """The letters that end ``text``: unspaced scripts glue a compound to what precedes it
+    ("15000，会员号")."""
+    start = len(text)
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    return text[start:]
+
+
+def _says_qq_account(before: str) -> bool:
+    """True when QQ is named right before a number ("加QQ", "QQ号:", "QQ/微信")."""
+    pieces = before.rstrip(_TRAILING_PUNCTUATION + "号號码碼").rsplit(None, 1)
+    word_end = pieces[-1][-_QQ_MARK_CHARS:] if pieces else ""
+    return any(mark in word_end for mark in _QQ_MARKS)
+
+
+def _glued_iban(before: str, run: str) -> bool:
+    """True for an IBAN whose run starts after its two-letter country ("de89 3704 0044")."""
+    return (
+        len(before) >= 2
+        and before[-2:].isalpha()
+        and before[-2:].isascii()
+        and not before[-3:-2].isalpha()
+        and _IBAN_RUN_START.match(run) is not None
+    )
 
 
 def _currency_before(near: str) -> bool:
@@ -508,13 +685,21 @@ def find_phones(text: str, region: Optional[str] = None) -> Tuple[str, ...]:
             run_numbers = _numbers_in_window.__wrapped__(
                 window, start - window_start, end - window_start, region
             )
+        if not run_numbers:
+            continue
         # The context test is the dearest, so it runs only for runs that hold a valid number.
-        if run_numbers and not _context_says_not_a_phone(
-            text[start - _CONTEXT_CHARS if start > _CONTEXT_CHARS else 0 : start]
-        ):
-            for number in run_numbers:
-                if number not in found:
-                    found.append(number)
+        before = text[start - _CONTEXT_CHARS if start > _CONTEXT_CHARS else 0 : start]
+        if _context_says_not_a_phone(before):
+            continue
+        run = text[start:end]
+        if _ACCOUNT_RUN_START.match(run) or (before[-1:].isalpha() and _glued_iban(before, run)):
+            continue
+        # The _QQ_MARKS, spelled out: three substring tests, no generator, on every phone.
+        if ("qq" in before or "扣扣" in before or "企鹅" in before) and _says_qq_account(before):
+            run_numbers = tuple(n for n in run_numbers if _CHINESE_MOBILE.match(n))
+        for number in run_numbers:
+            if number not in found:
+                found.append(number)
     return tuple(found)
 
 

@@ -171,7 +171,7 @@ def reference_normalize(text):
 
 def reference_needed_passes(lower):
     """text_signals()'s (spelled, lookalikes) as a whole-text definition, with no phrase cache or packed counts."""
-    words = lower.replace("-", " ").replace(",", " ").split()
+    words = lower.replace("-", " ").replace(",", " ").replace(".", " ").split()
     number_words = [word for word in words if word in numbers.NUMBER_WORDS]
     after = numbers._LETTERS_AFTER_DIGIT.findall(lower)
     touching = after + [word[::-1] for word in numbers._LETTERS_AFTER_DIGIT.findall(lower[::-1])]
@@ -329,6 +329,14 @@ def reference_spelled_to_digits(text):
                     probe = after
                     continue
                 break
+            if parts[probe] in numbers._COMMON_WORDS and numbers._ends_sentence(parts[probe - 1]):
+                after = probe + 2
+                if not (
+                    after < len(parts)
+                    and numbers._WORD_GAP.match(parts[after - 1])
+                    and parts[after] in numbers.LEXICON
+                ):
+                    break
             run.append(following)
             end = probe
             probe += 2
@@ -371,6 +379,8 @@ _SPELLED_TRICKY = [
     "someone",
     "phone",
     "often",
+    ". One",
+    "een",
     "eightfive",
     "fourfour",
     "oneseven",
@@ -405,6 +415,7 @@ _spelled_text = st.lists(st.sampled_from(_SPELLED_TRICKY), max_size=40).map("".j
         "seven\n\nand six",  # a gap of more than three characters ends a run
         "five.\nand.\nsix",  # a run crossing two phrase cuts through a lone connector
         "five and and and six and",
+        "zero one two three. One hour, nine. one two. one",  # everyday words past a sentence end
         "un deux trois quatre-vingt-dix-neuf",
         "+fourfour 7eight61 five64nine8five",
         "one" * 30,  # one long word, not a number word
@@ -432,7 +443,9 @@ def test_spelled_to_digits_matches_the_reference_on_any_text(text):
 @given(_spelled_text)
 def test_digitize_matches_the_reference_passes_on_spelled_text(text):
     lower = deobfuscate.normalize(text).lower()
-    expected = numbers.digits_for_lookalikes(reference_spelled_to_digits(lower))
+    expected = numbers.bridge_digit_separators(
+        numbers.digits_for_lookalikes(reference_spelled_to_digits(lower)), True
+    )
     signals = numbers.text_signals(lower)
     if signals.spelled:
         assert deobfuscate.digitize(lower) == expected
@@ -546,3 +559,203 @@ def test_words_touching_digits_on_one_side_skip_nothing(text):
 def test_digits_for_lookalikes_matches_the_reference_on_ascii_text(text):
     lower = text.lower()
     assert numbers.digits_for_lookalikes(lower) == reference_digits_for_lookalikes(lower)
+
+
+# --- Later languages: digits, teens, tens and hundreds compounds ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Dutch: digits, "achtentwintig" (28) and "driehonderd" (300) as one word
+        ("bel me: nul zes twee vier een acht vijf zes zeven negen", "bel me: 0624185679"),
+        ("NUL ZES, ACHTENTWINTIG, DRIEHONDERD VIJFTIEN", "0628315"),
+        ("nul zes tweeëntwintig", "0622"),
+        # Turkish: "beş yüz otuz iki" = 532, "yüz on iki" = 112, also without the letters ı ş ü
+        ("ara: sıfır beş yüz otuz iki, yüz on iki, kırk beş, altmış yedi", "ara: 05321124567"),
+        ("ARA SIFIR BES YUZ OTUZ IKI", "ara 0532"),
+        # Polish: one-word hundreds, with and without accents
+        ("zadzwoń: sześćset dwa, czterysta osiemnaście, dwieście trzy", "zadzwoń: 602418203"),
+        ("dzwon szescset dwa czterysta osiemnascie", "dzwon 602418"),
+        # Romanian: ș and the older ş, "douăzeci și doi" = 22
+        ("suna: zero șapte doi doi, nouă unu patru, cinci șase opt", "suna: 0722914568"),
+        ("sună zero şapte douăzeci şi doi", "sună 0722"),
+        # Indonesian: "dua puluh satu" = 21, "dua belas" = 12
+        ("hubungi nol delapan satu dua, tiga empat lima enam", "hubungi 08123456"),
+        ("wa nol delapan dua puluh satu, dua belas", "wa 082112"),
+        # Czech: "pět set" = 500
+        ("volej nula sedm dva čtyři, pět set dvacet", "volej 0724520"),
+        # Swedish: "trettiotvå" = 32 in one word
+        ("ring noll sju nio, trettiotvå, fyrtio", "ring 0793240"),
+        # Greek
+        ("τηλ έξι εννέα επτά, τριακόσια σαράντα", "τηλ 697340"),
+        ("ΤΗΛ ΕΞΙ ΕΝΝΕΑ ΕΠΤΑ", "τηλ 697"),
+        # Ukrainian: the apostrophe of "п'ять" in any of its three forms
+        ("дзвони нуль шість сім, п'ятсот дев'яносто", "дзвони 067590"),
+        ("дзвони нуль шість, дев’ять, пʼять", "дзвони 0695"),
+        # Hungarian: "harminckettő" = 32, "tizenöt" = 15
+        ("hívj nulla hat harminckettő, ötszáz", "hívj 0632500"),
+        ("hívj nulla hét tizenöt", "hívj 0715"),
+        # Tagalog
+        ("tawagan sero siyam isa pito", "tawagan 0917"),
+        # Filipino with Spanish-derived digits
+        ("text mo ako: sero nuwebe isa siyete, dos tres kuwatro", "text mo ako: 0917234"),
+    ],
+)
+def test_later_languages_spelled_numbers_read_as_digits(text, expected):
+    assert deobfuscate.digitize(deobfuscate.normalize(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Everyday words that are also number words stay words on their own...
+        "wij hebben een mooie kamer voor een nacht",  # Dutch "een" = a
+        "bir gece için bir oda",  # Turkish "bir" = a
+        "egy szép este",  # Hungarian "egy" = a
+        "ένα όμορφο βράδυ",  # Greek "ένα" = a
+        "hot sex on the beach",  # Swedish "sex" (6) and Turkish "on" (10) start nothing
+        "pet friendly, set of towels, hat included",  # Czech "pět", "set", Hungarian "hat"
+        "opt in for the fem look",  # Romanian "opt", Swedish "fem"
+        "wir hatten spass",  # "hat" + "ten" is no run-together number
+        "lima peru, elli and kirk",
+        "kamar kosong hari ini",  # Indonesian "kosong" (0) = empty
+    ],
+)
+def test_everyday_words_of_later_languages_stay_words(text):
+    lower = deobfuscate.normalize(text).lower()
+    assert deobfuscate.digitize(lower) == lower
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["hatten", "often", "sexten", "ensex", "tienen", "onset", "petset", "hatvanegy"],
+)
+def test_later_languages_words_are_not_pieces_of_run_together_words(text):
+    # "hatvanegy" (61) is read only by the explicit one-word compounds, not cut into pieces.
+    assert numbers._segment(text) is None
+
+
+def test_join_only_words_continue_a_number_but_never_start_one():
+    assert deobfuscate.digitize("on iki") == "on 2"
+    assert deobfuscate.digitize("yüz on iki") == "112"
+    assert "sex" not in numbers.NUMBER_WORDS
+    assert deobfuscate.digitize("noll sex sju") == "067"
+
+
+# --- Separators between spelled or single digits --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # dots between words
+        ("call 832.four.one.seven.9910", "call 832.417.9910"),
+        ("CALL 832.FOUR.ONE.SEVEN.9910", "call 832.417.9910"),
+        # commas between a phone's digit groups
+        ("call 04 one 9, 5 5 6, 2 eight 1", "call 04 1 9  5 5 6  2 8 1"),
+        ("ZERO SEVEN FOUR ONE TWO, 882 019", "07412  882 019"),
+        ("txt 0 4 1 9, 5 5 6, 2 8 1 now", "txt 0 4 1 9  5 5 6  2 8 1 now"),
+        # ellipses, across the ". " phrase cut too
+        ("txt 2 1 4 ... 9 8 3 ... 0 0 1 6", "txt 2 1 4 9 8 3 0 0 1 6"),
+        ("txt 214…983…0016", "txt 214 983 0016"),
+        # a look-alike opening or closing spaced single digits
+        ("O 9 9 5 - 3 l 8 - 7 7 2 O", "0 9 9 5 - 3 1 8 - 7 7 2 0"),
+        ("0 nine 1 seven - 6 4 4 - 2 O 8 l", "0 9 1 7 - 6 4 4 - 2 0 8 1"),
+        ("call l 5 5 5 4 1 3", "call 1 5 5 5 4 1 3"),
+        # Japanese long-vowel mark between fullwidth digits
+        ("０９０ー７７２１ー３４０５", "090-7721-3405"),
+        ("電話０９０ー７７２１ー３４０５まで", "電話090-7721-3405まで"),
+        ("０９０－７７２１－３４０５", "090-7721-3405"),
+    ],
+)
+def test_separators_between_spelled_or_single_digits_are_bridged(text, expected):
+    assert deobfuscate.digitize(deobfuscate.normalize(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # commas of measurements, prices, lists and ages
+        "stats 34, 24, 36 and 5 4",
+        "rates 100, 150, 200, 300",
+        "prices 600, 700, 800 euro",
+        "ages 21, 22, 23, 24 and 25",
+        "36 24 36, 165 cm",
+        "size 8, 10 12 available",
+        "1, 2, 3, 4, 5, 6, 7, 8, 9",
+        # look-alikes that are words: the English "I", "o" before a grouped number
+        "i 2 3 4 am here",
+        "ligue o 11 98765 4321",
+        # "o" is "or" (es, it, pt) or "about" (pl, cs) next to spaced-out digits
+        "llámame: 3-1-0-5-5-5-0-1-2-9 o escribe",
+        "escríbeme o 6 1 2 3 4 5 6 7 8",
+        "chiamami 3 4 7 1 2 3 4 5 6 7 o scrivimi",
+        "zapytaj o 5 1 2 3 4 5 6 7 8",
+        "o 12",
+        "12 o",
+        "mi 5 5 5",
+        # the long-vowel mark in words, not between digits
+        "ラーメン 090",
+        "コーヒー",
+    ],
+)
+def test_separators_of_measurements_prices_and_words_are_kept(text):
+    lower = deobfuscate.normalize(text).lower()
+    assert deobfuscate.digitize(lower) == lower
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "expected"),
+    [
+        ("call 04 one 9, 5 5 6, 2 eight 1", "AU", ("+61419556281",)),
+        ("ZERO SEVEN FOUR ONE TWO, 882 019", "GB", ("+447412882019",)),
+        ("txt 2 1 4 ... 9 8 3 ... 0 0 1 6", "US", ("+12149830016",)),
+        ("call 832.four.one.seven.9910", "US", ("+18324179910",)),
+        ("０９０ー７７２１ー３４０５", "JP", ("+819077213405",)),
+        ("0 nine 1 seven - 6 4 4 - 2 O 8 l", "GB", ("+449176442081",)),
+        (
+            "ara: sıfır beş yüz otuz iki, yüz on iki, kırk beş, altmış yedi",
+            "TR",
+            ("+905321124567",),
+        ),
+        ("bel me: nul zes twee vier een acht vijf zes zeven negen", "NL", ("+31624185679",)),
+        ("rates 600, 700, 800 euro, una hora", "ES", ()),
+        ("stats 36 24 36, 165 cm, one two three", "IT", ()),
+    ],
+)
+def test_bridged_separators_give_phones_and_traps_give_none(text, region, expected):
+    from htintel.extract.phones import find_phones
+
+    assert find_phones(deobfuscate.normalize(text), region) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([*"0123456789 ,.-\t\nol", "...", ", ", "o ", " l", "five"]), max_size=40
+    ).map("".join)
+)
+def test_separator_signal_never_hides_a_bridge(text):
+    lower = text.lower()
+    signals = numbers.text_signals(lower)
+    if not signals.spelled and not signals.separators and ".." not in lower:
+        assert numbers.bridge_digit_separators(lower, False) == lower
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "call six one seven five five five zero one two three. One hour 200",
+            "call 6175550123. 1 hour 200",
+        ),
+        ("hívj nulla hat harminc. Egy óra 30000", "hívj 0630. 1 óra 30000"),
+        ("bel nul zes twee. Een uur 150", "bel 062. 1 uur 150"),
+        # ... while a number read on past the sentence end still joins
+        ("six one seven, five five five. one two three four", "6175551234"),
+        ("five five five. seven two", "55572"),
+    ],
+)
+def test_everyday_number_word_after_a_sentence_end_starts_a_new_run(text, expected):
+    assert deobfuscate.digitize(text) == expected

@@ -103,6 +103,154 @@ def test_platforms_named_in_their_own_scripts(text: str, expected: str) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("加LINE：tp_sweet", "line:tp_sweet"),  # zh: the script change is the word break
+        ("请加LINE好友 @kh_tea", "line:kh_tea"),
+        ("联系Telegram @hk_bella22", "telegram:hk_bella22"),
+        ("加Line ID：mimi_tw88", "line:mimi_tw88"),
+        ("新人妹妹，ig：mimi.tw", "instagram:mimi.tw"),
+        ("ご応募はLINE: job_jp", "line:job_jp"),  # ja
+        ("池袋の新人です。Twitter @ikebukuro_h", "twitter:ikebukuro_h"),
+        ("お問い合わせはLINE ID：sakura_88", "line:sakura_88"),
+        ("ทักLINEได้เลย @praew.bkk", "line:praew.bkk"),  # th
+        ("연락은KakaoTalk: amber99", "kakao:amber99"),  # ko
+    ],
+)
+def test_latin_platform_names_glued_to_scripts_without_spaces(text: str, expected: str) -> None:
+    assert find_handles(text).handles == (expected,)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("电报 @bella_22", "telegram:bella_22"),  # zh
+        ("電報：@taipei_mimi", "telegram:taipei_mimi"),
+        ("飞机：@hk_girl88", "telegram:hk_girl88"),  # slang ("plane")
+        ("纸飞机 @hk_girl88", "telegram:hk_girl88"),
+        ("加V: lovely_88", "wechat:lovely_88"),
+        ("加v lovely_88", "wechat:lovely_88"),
+        ("薇：lovely_88", "wechat:lovely_88"),
+        ("賴：bella22", "line:bella22"),  # zh-TW slang
+        ("加賴 mimi_tw88", "line:mimi_tw88"),
+        ("賴ID：mimi_tw88", "line:mimi_tw88"),
+        ("推特 @tokyo_mimi", "twitter:tokyo_mimi"),
+        ("텔레그램 @seoul_job", "telegram:seoul_job"),  # ko
+        ("텔레 아이디: seoul_job", "telegram:seoul_job"),
+        ("스냅 bella22", "snapchat:bella22"),
+        ("인스타: bella.seoul", "instagram:bella.seoul"),
+        ("인스타그램 @bella.seoul", "instagram:bella.seoul"),
+        ("카카오 amber99", "kakao:amber99"),
+        ("트위터 @seoul_mimi", "twitter:seoul_mimi"),
+        ("テレグラム：@tokyo_job", "telegram:tokyo_job"),  # ja
+        ("インスタ @sakura.tokyo", "instagram:sakura.tokyo"),
+        ("インスタグラム: sakura.tokyo", "instagram:sakura.tokyo"),
+        ("ツイッター @sakura_88", "twitter:sakura_88"),
+        ("سناب: noura.22", "snapchat:noura.22"),  # ar
+        ("سناب شات noura_22", "snapchat:noura_22"),
+        ("انستا: noura.dubai", "instagram:noura.dubai"),
+        ("انستقرام @noura.dubai", "instagram:noura.dubai"),
+        ("تيليجرام: @noura_dubai", "telegram:noura_dubai"),
+    ],
+)
+def test_platform_names_in_other_scripts_and_their_slang(text: str, expected: str) -> None:
+    assert find_handles(text).handles == (expected,)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("카톡 문의 abroadjob99", "kakao:abroadjob99"),  # ko: "inquiry"
+        ("telegram 연락 @seoul_job", "telegram:seoul_job"),  # "contact"
+        ("카톡으로 연락 @abroadjob99", "kakao:abroadjob99"),  # particle, then "contact"
+        ("LINE ID ikebukuro_h", "line:ikebukuro_h"),
+        ("LINEで @sakura_88", "line:sakura_88"),  # ja: "by"
+        ("LINEのID: sakura_88", "line:sakura_88"),
+        ("ทักไลน์ได้เลย @praew.bkk", "line:praew.bkk"),  # th: "right away"
+        ("แอดไลน์ ติดต่อ @praew.bkk", "line:praew.bkk"),
+        ("微信搜索 lovely_88", "wechat:lovely_88"),  # zh: "search"
+        ("LINE帳號：mimi_tw88", "line:mimi_tw88"),  # "account"
+        ("IG » bella22", "instagram:bella22"),
+        ("snap : trav.mars13", "snapchat:trav.mars13"),  # a space before the colon
+    ],
+)
+def test_words_between_a_platform_name_and_its_handle(text: str, expected: str) -> None:
+    assert find_handles(text).handles == (expected,)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("LINE ID:ikebu_new/Twitter @ikebu_girl", ("line:ikebu_new", "twitter:ikebu_girl")),
+        ("LINE ID：ikebu_new／Twitter @ikebu_girl", ("line:ikebu_new", "twitter:ikebu_girl")),
+        ("kik: bella22/ snap: bella22", ("kik:bella22", "snapchat:bella22")),
+        ("kik: bella22/snapshot", ()),  # a link's path, not a platform name
+        ("kik: bella22/photos", ()),
+        ("kik: bella22/of", ()),  # "of" names OnlyFans only before ":" or "@"
+    ],
+)
+def test_a_platform_name_after_a_slash_lists_another_handle(
+    text: str, expected: Tuple[str, ...]
+) -> None:
+    assert find_handles(text).handles == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "オンライン予約: bella22",  # ja: "online" holds ライン
+        "ガイドライン: abc123",  # "guideline"
+        "ラインナップ: abc_22",  # "lineup"
+        "インスタ映え bella22",  # no separator, no handle right after the name
+        "온라인 문의 abc123",  # ko: "online inquiry"
+        "가이드라인: abc123",
+        "라인업 abc123",
+        "텔레비전: abc123",  # "television" starts with 텔레
+        "스냅사진 abc123",  # "snapshot photo"
+        "ออนไลน์ได้เลย @abc_22",  # th: "online right away"
+        "ออนไลน์: abc_22",
+        "เดดไลน์: abc_22",  # "deadline"
+        "坐飞机 abc123",  # zh: "take a plane", no separator
+        "小薇：abc123",  # a girl's name ending in 薇
+        "小薇 abc123",
+        "依賴: abc123",  # "rely on"
+        "信賴 abc123",  # "trust"
+        "加vip8888",  # "add VIP", not 加v and a handle
+        "加vip：abc123",
+        "高端ig模特",
+        "价格sc：300",
+        "LINEスタンプ @artist_x",  # a word other than a get-in-touch word after the name
+        "我在line上 abc123",
+        "微信支付 abc123",  # "WeChat Pay"
+        "카톡 문의 hello",  # after a get-in-touch word, a word is not enough
+        "ไลน์ได้เลย welcome",
+        "Online: bella22",
+        "deadline: bella22",
+        "@chi.town.kitty on telegram",  # Telegram usernames have no dots
+        "telegram: chi.town.kitty",
+    ],
+)
+def test_words_of_other_scripts_that_hold_a_platform_name_are_not_mentions(text: str) -> None:
+    assert find_handles(text).handles == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("snap: trav.mars13", "snapchat:trav.mars13"),
+        ("snapchat: bella-rose.22", "snapchat:bella-rose.22"),
+        ("IG: chi.town.kitty", "instagram:chi.town.kitty"),
+        ("kik: chi.town.kitty", "kik:chi.town.kitty"),
+        ("LINE: praew.bkk", "line:praew.bkk"),
+        ("signal: menina.01", "signal:menina.01"),
+        ("@chi.town.kitty on IG", "instagram:chi.town.kitty"),
+    ],
+)
+def test_dots_are_kept_where_the_platform_allows_them(text: str, expected: str) -> None:
+    assert find_handles(text).handles == (expected,)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("instagram.com/bella.rose/", "instagram:bella.rose"),
         ("https://www.instagram.com/bella.rose?igsh=abc", "instagram:bella.rose"),
         ("t.me/bellamia22", "telegram:bellamia22"),
@@ -326,8 +474,9 @@ def test_outputs_revalidate_and_extraction_is_idempotent(text: str) -> None:
 # words, other scripts, a "/" after a known host) may only skip text that holds nothing:
 # with every hint set, _handles_in looks at everything, as find_handles did before them.
 def _handles_without_shortcuts(text: str) -> HandleMatches:
-    # Words as the name search defines them: emoji and arrows break words too ("Insta👉bella").
-    lowered_utf8 = handles._SYMBOL_BREAKS.sub(" ", text).lower().encode("utf-8", "surrogatepass")
+    # Words as the name search defines them: emoji and arrows break words too ("Insta👉bella"),
+    # and so do the characters of scripts written without spaces ("加LINE好友").
+    lowered_utf8 = handles._WORD_BREAKS.sub(" ", text).lower().encode("utf-8", "surrogatepass")
     first_words = handles._FIRST_WORDS.intersection(
         lowered_utf8.translate(handles._FOLDED_WORD_BREAKS).split()
     )
@@ -374,6 +523,13 @@ _TRICKY_FOR_SHORTCUTS = [
     "/bella",
     "go to Tiktok.COM/@bella22",
     "reddit U/Bella_22",
+    "加LINE：tp_sweet",
+    "ご応募はLINE: job_jp and 。Twitter @ikebukuro_h",
+    "ทักไลน์ได้เลย @praew.bkk",
+    "加V: lovely_88, 加vip8888",
+    "سناب: noura.22",
+    "オンライン: bella22",
+    "LINE好友 @kh_tea",
 ]
 
 
@@ -588,14 +744,15 @@ def _every_character() -> List[str]:
 
 def test_lowercasing_facts_the_gate_relies_on() -> None:
     cyrillic_name_letters = set("".join(handles._CYRILLIC_ALIASES))
-    symbol = handles._SYMBOL_BREAKS
+    symbol = handles._WORD_BREAKS
     for character in _every_character():
         lowered = character.lower()
         # One character becomes one, but "İ"; an ASCII one only from ASCII or the Kelvin sign.
         assert len(lowered) == 1 or character == "\u0130"
         if not character.isascii() and any(c.isascii() for c in lowered):
             assert character in ("\u0130", handles._KELVIN_SIGN)
-        # Symbols stay symbols, and nothing else becomes one.
+        # Word breaks (symbols, characters of spaceless scripts) stay breaks, nothing else
+        # becomes one.
         assert (symbol.match(character) is not None) == (symbol.search(lowered) is not None)
         # A Cyrillic name's letter comes only from itself or its capital.
         if lowered in cyrillic_name_letters:
@@ -637,6 +794,9 @@ _AFTER_FRAGMENTS = st.sampled_from(
         "a" * 48,
         "12345678@n04",
         "/",
+        "/snap",
+        "/ of",
+        "/kik messenger",
         "é",
         "\n",
         ".com",

@@ -406,3 +406,320 @@ def test_runs_found_in_the_shape_of_digit_soup_are_the_runs_of_the_text(text):
 
 def test_the_bundled_phonenumbers_has_what_the_fast_validation_path_uses():
     assert phones._FAST_PATH
+
+
+# --- Context in more languages: IDs, compounds, IBANs, Buddhist-era dates, prices, QQ. ---
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "region"),
+    [
+        ("pl", "Ogłoszenie nr 612345678", "PL"),
+        ("pl", "Anons nr 512345678", "PL"),
+        ("pl", "Numer ogłoszenia: 612345678", "PL"),
+        ("nl", "Advertentienummer 0612345678", "NL"),
+        ("nl", "Kenmerk 0612345678", "NL"),
+        ("ar", "رقم الإعلان 501234567", "SA"),
+        ("vi", "Mã tin 0912345678", "VN"),
+        ("vi", "Mã tin đăng: 0912345678", "VN"),
+        ("tr", "İlan no 5321234567", "TR"),
+        ("tr", "İlan numarası: 5321234567", "TR"),
+        ("ro", "Anunț nr. 0722123456", "RO"),
+        ("ro", "Anunţ nr. 0722123456", "RO"),
+        ("cs", "Inzerát č. 602123456", "CZ"),
+        ("cs", "Číslo inzerátu 602123456", "CZ"),
+        ("sv", "Annons nr 0701234567", "SE"),
+        ("id", "Iklan no. 081234567890", "ID"),
+        ("id", "Nomor iklan: 081234567890", "ID"),
+        ("ko", "사업자등록번호 123-45-67890", "KR"),
+        ("ko", "광고 번호 010-1234-5678", "KR"),
+        ("ja", "広告番号 09012345678", "JP"),
+        ("ja", "会員番号：09012345678", "JP"),
+        ("ja", "会員ID 09012345678", "JP"),
+        ("hu", "Hirdetés azonosító: 06201234567", "HU"),
+        ("el", "Αριθμός αγγελίας 6912345678", "GR"),
+        ("el", "Κωδικός αγγελίας: 6912345678", "GR"),
+        ("uk", "Оголошення № 0671234567", "UA"),
+        ("ru", "Анкета № 89161234567", "RU"),
+        ("th", "รหัสประกาศ 0812345678", "TH"),
+        ("th", "เลขที่บัญชี 081-234-5678", "TH"),
+        ("tl", "Numero ng anunsyo 09171234567", "PH"),
+        ("es", "Aviso Nº 3001234567", "CO"),
+    ],
+)
+def test_ad_and_reference_numbers_in_more_languages_are_not_phones(language, text, region):
+    assert phones_in(text, region) == ()
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "region"),
+    [
+        ("de", "Anzeigennummer 015123456789", "DE"),
+        ("de", "Kundennummer: 015123456789", "DE"),
+        ("de", "Bestellnummer 015123456789", "DE"),
+        ("de", "Kunden-Nr. 015123456789", "DE"),
+        ("nl", "Referentienummer 0612345678", "NL"),
+        ("sv", "Registreringsnummer 0701234567", "SE"),
+        ("hu", "Hirdetésszám: 06201234567", "HU"),
+        ("zh", "会员号 13812345678", "CN"),
+        ("zh", "银行卡号：13812345678", "CN"),
+    ],
+)
+def test_compound_words_for_an_id_number_are_not_phones(language, text, region):
+    assert phones_in(text, region) == ()
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "region", "expected"),
+    [
+        ("de", "Telefonnummer 0151 23456789", "DE", "+4915123456789"),
+        ("de", "Handynummer: 0151 23456789", "DE", "+4915123456789"),
+        ("de", "Handy-Nr.: 0151 23456789", "DE", "+4915123456789"),
+        ("de", "Tel.-Nr. 0151 23456789", "DE", "+4915123456789"),
+        ("de", "Privatnummer 0151 23456789", "DE", "+4915123456789"),
+        ("de", "WhatsApp-Nummer 0151 23456789", "DE", "+4915123456789"),
+        ("nl", "telefoonnummer 0612345678", "NL", "+31612345678"),
+        ("nl", "mijn 06-nummer 0612345678", "NL", "+31612345678"),
+        ("nl", "mobielnummer 0612345678", "NL", "+31612345678"),
+        ("sv", "Mobilnummer 0701234567", "SE", "+46701234567"),
+        ("no", "Tlf.nr. 41234567", "NO", "+4741234567"),
+        ("hu", "telefonszám 06201234567", "HU", "+36201234567"),
+        ("pl", "mój numer 612345678", "PL", "+48612345678"),
+        ("pl", "numer tel. 612345678", "PL", "+48612345678"),
+        ("tr", "telefon numarası 5321234567", "TR", "+905321234567"),
+        ("ko", "전화번호 010-1234-5678", "KR", "+821012345678"),
+        ("ko", "휴대폰번호 010-1234-5678", "KR", "+821012345678"),
+        ("ja", "電話番号 09012345678", "JP", "+819012345678"),
+        ("ja", "携帯番号 09012345678", "JP", "+819012345678"),
+        ("ja", "LINE ID 09012345678", "JP", "+819012345678"),
+        ("zh", "手机号13812345678", "CN", "+8613812345678"),
+        ("zh", "电话号码：13812345678", "CN", "+8613812345678"),
+        ("zh", "微信号 13812345678", "CN", "+8613812345678"),
+        ("zh", "微信同号 13812345678", "CN", "+8613812345678"),
+        ("zh", "同号 13812345678", "CN", "+8613812345678"),
+        ("zh", "联系手机号码 13812345678", "CN", "+8613812345678"),
+        ("vi", "nhắn tin 0912345678", "VN", "+84912345678"),
+        ("vi", "điện thoại 0912345678", "VN", "+84912345678"),
+        ("th", "เบอร์โทร 0812345678", "TH", "+66812345678"),
+        ("th", "โทร 081-234-5678", "TH", "+66812345678"),
+        ("el", "τηλέφωνο 6912345678", "GR", "+306912345678"),
+        ("uk", "тел 0671234567", "UA", "+380671234567"),
+        ("id", "hubungi 081234567890", "ID", "+6281234567890"),
+        ("id", "Info iklan 081234567890", "ID", "+6281234567890"),
+        ("ar", "اتصل 0501234567", "SA", "+966501234567"),
+        ("fa", "زنگ بزنید 09121234567", "IR", "+989121234567"),
+        ("ro", "Tel 0722123456", "RO", "+40722123456"),
+        ("es", "Aviso: llamar al 3001234567", "CO", "+573001234567"),
+    ],
+)
+def test_numbers_after_phone_words_stay_phones(language, text, region, expected):
+    assert phones_in(text, region) == (expected,)
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("IBAN DE89 3704 0044 0532 0130 00", "DE"),
+        ("IBAN: DE 89 3704 0044 0532 0130 00", "DE"),
+        ("Überweisung an DE89 3704 0044 0532 0130 00", "DE"),
+    ],
+)
+def test_an_iban_whose_country_letters_start_the_number_is_not_a_phone(text, region):
+    assert phones_in(text, region) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "expected"),
+    [
+        # Two letters glued to the run but not the IBAN shape: still read as a phone.
+        ("Tel DE 0151 23456789", "DE", ("+4915123456789",)),
+        ("wa 0151 23456789", "DE", ("+4915123456789",)),
+    ],
+)
+def test_two_letters_before_a_number_without_the_iban_shape_leave_it_a_phone(
+    text, region, expected
+):
+    assert phones_in(text, region) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "expected"),
+    [
+        ("01/08/2567 - 20/08/2567", "TH", ()),
+        ("2567-08-15", "TH", ()),
+        ("วันที่ 15/08/2567 โทร 0812345678", "TH", ("+66812345678",)),
+        ("15/08/2567 0812345678", "TH", ("+66812345678",)),
+    ],
+)
+def test_buddhist_era_dates_are_dates(text, region, expected):
+    assert phones_in(text, region) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "region"),
+    [
+        ("zh", "价格 10000-15000", "CN"),
+        ("zh", "价格20000-30000", "CN"),
+        ("de", "Preis 2500-3000", "DE"),
+        ("pl", "cena 5000-10000", "PL"),
+        ("es", "precio 8000-10000", "ES"),
+        ("vi", "giá 3000-10000", "VN"),
+        ("th", "ราคา 1000-1500", "TH"),
+        ("ko", "가격 2500-3000", "KR"),
+        ("ja", "料金 20000-30000", "JP"),
+        ("tr", "fiyat 50000-80000", "TR"),
+        ("it", "prezzo 8000-10000", "IT"),
+        ("pt", "preço 3000-4000", "BR"),
+        ("id", "harga 8000-10000", "ID"),
+    ],
+)
+def test_a_run_after_a_price_word_is_a_price(language, text, region):
+    assert phones_in(text, region) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "expected"),
+    [
+        ("Preis 150 Euro, Handy 0151 23456789", "DE", ("+4915123456789",)),
+        ("价格面议，电话 13812345678", "CN", ("+8613812345678",)),
+        ("giá rẻ, gọi 0912345678", "VN", ("+84912345678",)),
+    ],
+)
+def test_a_price_word_earlier_in_the_sentence_leaves_the_phone(text, region, expected):
+    assert phones_in(text, region) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "expected"),
+    [
+        ("加QQ 2847103356", "CN", ()),
+        ("QQ号: 2847103356", "CN", ()),
+        ("qq2847103356", "CN", ()),
+        ("QQ/微信 13812345678", "CN", ("+8613812345678",)),
+        ("加QQ 13812345678", "CN", ("+8613812345678",)),
+        ("QQ 2847103356 电话 13812345678", "CN", ("+8613812345678",)),
+        ("电话 028-8765-4321", "CN", ("+862887654321",)),
+    ],
+)
+def test_qq_accounts_are_not_phones_unless_a_chinese_mobile(text, region, expected):
+    assert phones_in(text, region) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "expected"),
+    [
+        ("Przelew na konto 61 1090 1014 0000 0712 1981 2874", "PL", ()),
+        ("61 1090 1014 0000 0712 1981 2874, tel. 612 345 678", "PL", ("+48612345678",)),
+        # Two groups of four after two digits are a phone's grouping, not an account's.
+        ("bel 06 1234 5678", "NL", ("+31612345678",)),
+    ],
+)
+def test_an_account_number_in_iban_grouping_is_not_a_phone(text, region, expected):
+    assert phones_in(text, region) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "expected"),
+    [
+        ("扣扣 2847103356", "CN", ()),
+        ("企鹅号：2847103356", "CN", ()),
+        ("扣扣/电话 13812345678", "CN", ("+8613812345678",)),
+    ],
+)
+def test_qq_nicknames_mark_qq_accounts_too(text, region, expected):
+    assert phones_in(text, region) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "region"),
+    [
+        ("de", "Chiffre 015123456789", "DE"),
+        ("en", "License # 4155550199", "US"),
+        ("zh", "編號 0912345678", "TW"),
+        ("fr", "prix 5000-10000", "FR"),
+        ("zh", "收费 10000-15000", "CN"),
+        ("hu", "ár 1000-1500", "HU"),
+    ],
+)
+def test_more_id_and_price_words_are_not_phones(language, text, region):
+    assert phones_in(text, region) == ()
+
+
+# Company, tax, licence and bank numbers. Each number reads as a valid phone of its region
+# after a phone word (checked by the second test), so the word alone makes the difference.
+TAX_LICENCE_AND_BANK_NUMBERS = [
+    ("de", "UID ATU", "12345678", "AT"),
+    ("id", "NPWP ", "01.234.567.8-123.000", "ID"),
+    ("nl", "BTW ", "0612345678", "NL"),
+    ("fr", "TVA ", "0612345678", "FR"),
+    ("co", "NIT ", "3001234567", "CO"),
+    ("th", "เลขที่ใบอนุญาต ", "1103-2566-0042", "TH"),
+    ("zh", "匯款帳號 ", "(822) 1234-5678-9012", "TW"),
+    ("zh", "银行 ", "13812345678", "CN"),
+]
+
+
+@pytest.mark.parametrize(("language", "label", "digits", "region"), TAX_LICENCE_AND_BANK_NUMBERS)
+def test_tax_licence_and_bank_numbers_are_not_phones(language, label, digits, region):
+    assert phones_in(label + digits, region) == ()
+
+
+@pytest.mark.parametrize(("language", "label", "digits", "region"), TAX_LICENCE_AND_BANK_NUMBERS)
+def test_the_same_digits_after_a_phone_word_are_phones(language, label, digits, region):
+    assert phones_in("Tel " + digits, region) != ()
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "region", "expected"),
+    [
+        # "tin" is no tax word: Vietnamese "nhắn tin" is "send a text"
+        ("vi", "nhắn tin 0912345678", "VN", ("+84912345678",)),
+        ("vi", "Zalo/nhắn tin: 0912345678", "VN", ("+84912345678",)),
+    ],
+)
+def test_texting_words_that_look_like_tax_words_stay_phones(language, text, region, expected):
+    assert phones_in(text, region) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "expected"),
+    [
+        ("Kontakt 2500-3000", "DE", ("+4925003000",)),
+        ("联系 10000-15000", "CN", ("+861000015000",)),
+    ],
+)
+def test_the_same_run_without_a_price_word_is_still_read(text, region, expected):
+    assert phones_in(text, region) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "region", "expected"),
+    [
+        ("vi", "mã vùng 028 3823 4567", "VN", "+842838234567"),
+        ("nl", "netnummer 020 123 4567", "NL", "+31201234567"),
+        ("sv", "riktnummer 08-123 456 78", "SE", "+46812345678"),
+        ("ko", "지역번호 02-312-3456", "KR", "+8223123456"),
+        ("zh", "区号 028-8765-4321", "CN", "+862887654321"),
+    ],
+)
+def test_area_code_words_do_not_name_an_id(language, text, region, expected):
+    assert phones_in(text, region) == (expected,)
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "expected"),
+    [
+        ("Ref:AB0612345678", "NL", ()),
+        ("Anzeige-Nr. DE015123456789", "DE", ()),
+        ("Konto PL61 1090 1014 0000 0712 1981 2874", "PL", ()),
+        # Glued letters after a phone word, or with no label before them, leave the phone.
+        ("Tel:nl0612345678", "NL", ("+31612345678",)),
+        ("bel me op:tel0612345678", "NL", ("+31612345678",)),
+        ("hello ab0612345678", "NL", ("+31612345678",)),
+        ("Ref 12, tel0612345678", "NL", ("+31612345678",)),
+        ("Post ID 12 tel0612345678", "NL", ("+31612345678",)),
+        ("广告编号 电话13812345678", "CN", ("+8613812345678",)),
+    ],
+)
+def test_letters_glued_to_a_number_do_not_hide_the_label_before_them(text, region, expected):
+    assert phones_in(text, region) == expected
