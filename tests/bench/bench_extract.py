@@ -13,7 +13,8 @@ feeds), then prints ads/s for:
 
 and the ratios (b)/(c) and (b)/(d), then phone recall/precision of htextract and of the
 baseline on the corpus, and micro P/R/F1 on the labelled development set
-(tests/unit/extract/devset.jsonl). The package is built with ``package.sh --skip-appinspect``
+(tests/unit/extract/devset.jsonl) and on the ads written without seeing the code
+(tests/unit/extract/blindset.jsonl). The package is built with ``package.sh --skip-appinspect``
 unless build/htintel exists (``--rebuild`` forces it); (c) and (d) run from a temporary copy
 of the built app with tests/bench/noop_command/*.py added to its bin/ (never shipped).
 Protocol figures include the harness's own CSV encoding and decoding (the same records
@@ -41,7 +42,7 @@ sys.path[:0] = [
 
 import phonenumbers  # noqa: E402
 from benchkit import private_app, splunk_python  # noqa: E402
-from devset_scoring import load_devset, score_devset  # noqa: E402
+from devset_scoring import BLINDSET_PATH, load_devset, score_devset  # noqa: E402
 from protocol.harness import decode_records, encode_records, run_command  # noqa: E402
 
 from htintel.extract import extract  # noqa: E402
@@ -476,10 +477,13 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
     precision, recall = phone_scores([_as_list(r.get("ht_phone")) for r in baseline], truth)
     print(f"corpus phones, baseline:  precision {precision:.3f} recall {recall:.3f}")
 
-    scores, _ = score_devset(load_devset())
-    for name in ("phones", "emails", "wallets", "handles", "all"):
-        score = scores[name]
-        print(f"devset {name:8s} P {score.precision:.3f} R {score.recall:.3f} F1 {score.f1:.3f}")
+    for label, ads_scored in (("devset", load_devset()), ("blindset", load_devset(BLINDSET_PATH))):
+        scores, _ = score_devset(ads_scored)
+        for name in ("phones", "emails", "wallets", "handles", "all"):
+            score = scores[name]
+            print(
+                f"{label} {name:8s} P {score.precision:.3f} R {score.recall:.3f} F1 {score.f1:.3f}"
+            )
 
 
 if __name__ == "__main__":
