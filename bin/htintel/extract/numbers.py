@@ -256,21 +256,32 @@ def _strip_accents(word: str) -> str:
     )
 
 
-def _build_lexicon() -> Mapping[str, Token]:
-    lexicon: Dict[str, Token] = {}
-    for names in _DIGIT_NAMES:
+def _add_units_teens_and_tens(
+    lexicon: Dict[str, Token],
+    digit_names: Sequence[Sequence[str]],
+    digit_variants: Sequence[Tuple[str, int]],
+    teens: Sequence[Sequence[str]],
+    tens: Sequence[Sequence[str]],
+) -> None:
+    """Each language's words for 0-9 (and their variants), 10-19 and 20, 30 ... 90."""
+    for names in digit_names:
         for value, word in enumerate(names):
             lexicon[word] = ("U", value)
-    for word, value in _DIGIT_VARIANTS:
+    for word, value in digit_variants:
         lexicon[word] = ("U", value)
-    for names in _TEENS:
+    for names in teens:
         for offset, word in enumerate(names):
             lexicon[word] = ("T", 10 + offset)
-    for word, value in _TEEN_VARIANTS:
-        lexicon[word] = ("T", value)
-    for names in _TENS:
+    for names in tens:
         for offset, word in enumerate(names):
             lexicon[word] = ("D", 20 + 10 * offset)
+
+
+def _build_lexicon() -> Mapping[str, Token]:
+    lexicon: Dict[str, Token] = {}
+    _add_units_teens_and_tens(lexicon, _DIGIT_NAMES, _DIGIT_VARIANTS, _TEENS, _TENS)
+    for word, value in _TEEN_VARIANTS:
+        lexicon[word] = ("T", value)
     lexicon["vingt"] = ("G", 20)
     lexicon["vingts"] = ("G", 20)
     for names in _HUNDREDS:
@@ -319,17 +330,9 @@ def _add_plain_forms(lexicon: Dict[str, Token]) -> None:
 def _build_more_lexicon(base: Mapping[str, Token]) -> Mapping[str, Token]:
     """``base`` plus the later languages (_MORE_DIGIT_NAMES ...); base words keep their reading."""
     more: Dict[str, Token] = {}
-    for names in _MORE_DIGIT_NAMES:
-        for value, word in enumerate(names):
-            more[word] = ("U", value)
-    for word, value in _MORE_DIGIT_VARIANTS:
-        more[word] = ("U", value)
-    for names in _MORE_TEENS:
-        for offset, word in enumerate(names):
-            more[word] = ("T", 10 + offset)
-    for names in _MORE_TENS:
-        for offset, word in enumerate(names):
-            more[word] = ("D", 20 + 10 * offset)
+    _add_units_teens_and_tens(
+        more, _MORE_DIGIT_NAMES, _MORE_DIGIT_VARIANTS, _MORE_TEENS, _MORE_TENS
+    )
     for names in _MORE_HUNDREDS:
         for offset, word in enumerate(names):
             more[word] = ("V", 100 * (offset + 1))
