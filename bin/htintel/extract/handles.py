@@ -445,6 +445,9 @@ _FLICKR_PAGES = frozenset("tags upload organize friends search".split())
 _NON_DIGITS = re.compile(r"[^0-9]")
 
 
+_PHONE_SHAPED_HANDLE = re.compile(r"[0-9]+(?:[-.][0-9]+)+\Z")
+
+
 def valid_handle(platform: str, handle: str) -> Optional[str]:
     """The "platform:handle" value if ``handle`` fits the platform's username rules, else None."""
     handle = handle.lower().lstrip("@")
@@ -454,6 +457,10 @@ def valid_handle(platform: str, handle: str) -> Optional[str]:
     if syntax is None or handle in _STOP_WORDS or handle in NUMBER_WORDS:
         return None
     if not syntax.match(handle):
+        return None
+    # "+81 90-3318-4462 (LINE OK)": digit groups with separators are a phone number, which
+    # the phone finder reads; as a username they would link ads on a phone's spelling.
+    if _PHONE_SHAPED_HANDLE.match(handle):
         return None
     # "bella.com" after "insta:" is a website, not a username.
     if (

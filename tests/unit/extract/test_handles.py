@@ -356,6 +356,10 @@ def test_chat_links_yield_phone_candidates_not_handles(
         "kik😘 anytime",
         "snap (private)",
         "kik (no texts)",
+        # a phone number in its digit groups, before or after a platform name
+        "☎ +81 90-3318-4462 (라인 가능)",
+        "line: 090-3318-4462",
+        "kik: 617.555.0123",
         "",
     ],
 )
