@@ -2,7 +2,7 @@
 
 Besides plain addresses this finds "bella (at) gmail (dot) com", "bella AT gmail DOT com",
 "bella arroba gmail punto com" (the words for "at" and "dot" in es, pt, fr, it, de, ru, nl,
-pl, cs and hu),
+pl, cs, hu, sv and da), "bella(a)gmail.com" (a bracketed "a" glued to both parts),
 "b e l l a @ g m a i l . c o m", "gmail: bella", "bella on gmail" and "bella at gmail" (the
 provider's domain is filled in). Every address must pass ``is_valid_address`` (RFC 5321
 dot-atom syntax and a listed TLD). Precision first: an address spelt with a bare word "at"
@@ -18,6 +18,7 @@ from typing import Dict, List, Optional, Tuple
 from htintel.extract.substrings import CYRILLIC_CASE_FOLD, occurrences
 from htintel.extract.urls import (
     EMAIL_AT_WORDS,
+    EMAIL_GLUED_BRACKETED_ATS,
     EMAIL_PROVIDER_DOMAINS,
     ORDINARY_WORDS_BEFORE_AT,
     is_valid_domain,
@@ -139,6 +140,9 @@ _OTHER_ASCII_AT_SEARCHES = (
     ("k", "kukac"),
     ("j", "apenstaartje"),
     ("h", "chiocciola"),
+    ("b", "snabel-a"),
+    ("f", "klammeraffe"),
+    *((glued[0], glued) for glued in EMAIL_GLUED_BRACKETED_ATS),
 )
 # The ASCII letters of the non-ASCII words for "at" and "dot" in Latin script, where they
 # stand together once the other letters are dropped ("małpa" -> "mapa"). Their other
@@ -246,6 +250,8 @@ def _address_around_at(text: str, kind: str, start: int, end: int) -> Optional[T
     # "IG @bella.love" is a handle: "x @y" counts only for an email provider ("bella @gmail.com").
     if kind == "symbol" and gap_before and not gap_after and domain not in EMAIL_PROVIDER_DOMAINS:
         return None
+    if kind == "glued" and (gap_before or gap_after):
+        return None  # see EMAIL_GLUED_BRACKETED_ATS
     local = _collapse_separators(local_match.group("local")[::-1]).lower()
     local_start = start - local_match.end()
     if kind != "symbol" and (local in _STOP_LOCALS or domain.split(".")[0] in _STOP_DOMAIN_LABELS):
@@ -389,6 +395,11 @@ def _at_tokens(lowered: str) -> List[Tuple[str, int, int]]:
                 match = _BRACKETED_AT.match(lowered, start)
                 if match is not None:
                     tokens.append(("bracket", start, match.end()))
+    for glued in EMAIL_GLUED_BRACKETED_ATS:
+        if glued in lowered:
+            tokens.extend(
+                ("glued", i, i + len(glued)) for i in occurrences(lowered, glued, _MAX_TOKENS)
+            )
     for word, spaced_words in _ASCII_AT_WORD_SEARCHES if lowered.isascii() else _AT_WORD_SEARCHES:
         if word not in lowered:
             continue

@@ -60,12 +60,18 @@ _MAX_CACHED_SEGMENT_CHARS = 512
 # How far back from a dot to look for its segment's start before reading back further:
 # enough for almost every address, and reversing a short slice is cheap.
 _SEGMENT_WINDOW_CHARS = 64
+# "bella(a)gmail.com": a bracketed "a" is an "at" only glued to both parts: "(a)" also
+# letters the items of lists.
+EMAIL_GLUED_BRACKETED_ATS = ("(a)", "[a]")
 _CANDIDATE = re.compile(
     r"(?P<scheme>[hH][tT][tT][pP][sS]?://)?"
     r"(?P<host>[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,10})"
-    # A host followed by the rest of an email's local part ("name.al+lastname@foo.com") is
-    # no URL; neither ":" nor "/?#" can follow it then, so the port and path are empty.
-    r"(?:(?=[A-Za-z0-9._%+-]*@)(?P<email_local_part>)"
+    # A host followed by the rest of an email's local part ("name.al+lastname@foo.com",
+    # "name.vn(a)foo.com") is no URL; neither ":" nor "/?#" can follow it then, so the port
+    # and path are empty.
+    r"(?:(?=[A-Za-z0-9._%+-]*(?:@|"
+    + "|".join(map(re.escape, EMAIL_GLUED_BRACKETED_ATS))
+    + r"))(?P<email_local_part>)"
     r"|(?P<port>:[0-9]{1,5})?"
     r"(?P<path>[/?#][^\s<>\"'`{}|\\^\[\]]{0,2048})?)"
 )
@@ -84,14 +90,16 @@ ORDINARY_WORDS_BEFORE_AT = frozenset(
 )
 # "at" in an obfuscated email, as ads spell it: en, es/pt, fr, it, ru, nl, pl, cs, hu.
 EMAIL_AT_WORDS = (
-    "at arroba arobase chiocciola собака собачка apenstaartje małpa malpa zavináč kukac".split()
+    "at arroba arobase chiocciola собака собачка apenstaartje małpa malpa zavináč kukac "
+    "snabel-a klammeraffe".split()  # Swedish and Danish, German
 )
 _REVERSED_AT_WORDS = "|".join(word[::-1] for word in EMAIL_AT_WORDS)
 # The URL's host is the domain part of an obfuscated email ("bella at mysite.com"); matched
 # on the reversed text before the host, so the cost is that of the few characters read.
 _REVERSED_LOCAL_THEN_AT = re.compile(
     r"[ \t]{0,3}(?:(?:" + _REVERSED_AT_WORDS + r")[ \t]{1,3}"
-    r"|[\)\]\}>][ \t]{0,2}(?:@|" + _REVERSED_AT_WORDS + r")[ \t]{0,2}[\(\[\{<][ \t]{0,3})"
+    r"|[\)\]\}>][ \t]{0,2}(?:@|" + _REVERSED_AT_WORDS + r")[ \t]{0,2}[\(\[\{<][ \t]{0,3}"
+    r"|\)a\(|\]a\[)"
     r"(?P<local>[A-Za-z0-9._%+-]{1,64})",
     re.IGNORECASE,
 )

@@ -74,6 +74,11 @@ def test_english_obfuscations_are_undone(text: str, expected: str) -> None:
         ("jan apenstaartje ziggo punt nl", "jan@ziggo.nl"),  # nl
         ("ola małpa wp kropka pl", "ola@wp.pl"),  # pl
         ("eva kukac freemail pont hu", "eva@freemail.hu"),  # hu
+        ("mejla lisa(snabel-a)hotmail.com", "lisa@hotmail.com"),  # sv, da
+        ("lisa snabel-a hotmail punkt se", "lisa@hotmail.se"),  # sv
+        ("anna klammeraffe web punkt de", "anna@web.de"),  # de
+        ("email lan.anh(a)gmail.com", "lan.anh@gmail.com"),  # a bracketed "a", glued
+        ("email lan.anh[a]gmail.com", "lan.anh@gmail.com"),
     ],
 )
 def test_at_and_dot_words_of_other_languages_are_undone(text: str, expected: str) -> None:
@@ -244,6 +249,13 @@ _TRICKY_FOR_THE_GATE = [
     "新到美女 微信号：lovely_88",
     "meet me at the hotel dot com",
     "bella at 9pm",
+    "lisa(snabel-a)hotmail.com",
+    "lan.anh(a)gmail.com",
+    # "(a)" letters list items: an address only when glued to both parts
+    "requisitos: (a) pasaporte.com (b) visa",
+    "option (a) gmail.com",
+    "bella (a)gmail.com",
+    "bella(a) gmail.com",
 ]
 
 
@@ -474,3 +486,17 @@ def test_the_shortcut_runs_hold_what_a_case_insensitive_regex_reads() -> None:
     spelled_out = re.compile("[" + emails._IGNORECASE_LETTERS + "]")
     for c in map(chr, range(0x110000)):
         assert bool(ignorecase.fullmatch(c)) == bool(spelled_out.fullmatch(c)), c
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "requisitos: (a) pasaporte.com (b) visa",
+        "option (a) gmail.com",
+        "bella (a)gmail.com",
+        "bella(a) gmail.com",
+        "(a)",
+    ],
+)
+def test_a_bracketed_a_with_a_space_on_either_side_is_no_at(text: str) -> None:
+    assert find_emails(text) == ()

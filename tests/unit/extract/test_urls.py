@@ -65,6 +65,7 @@ def test_urls_and_bare_domains_are_normalised(text: str, expected: Tuple[str, ..
         "Email me at name.al-lastname@foo.com or name.al+lastname@foo.com",
         "long.test.tar.bz2 test.tar.bz2 tar.bz2",
         "john.doe.gov@mail.com",
+        "email dubai.model.vn(a)gmail.com",  # the local part of "(a)" glued, an email
         "text http://no-tld",
         "test http://twitter-.com",
         "",
