@@ -13,8 +13,8 @@ feeds), then prints ads/s for:
 
 and the ratios (b)/(c) and (b)/(d), then phone recall/precision of htextract and of the
 baseline on the corpus, and micro P/R/F1 on the labelled development set
-(tests/unit/extract/devset.jsonl) and on the ads written without seeing the code
-(tests/unit/extract/blindset.jsonl). The package is built with ``package.sh --skip-appinspect``
+(tests/unit/extract/devset.jsonl), and on any other labelled set given with ``--labelled
+PATH`` (such as the blind sets kept outside the repository, README -> htextract). The package is built with ``package.sh --skip-appinspect``
 unless build/htintel exists (``--rebuild`` forces it); (c) and (d) run from a temporary copy
 of the built app with tests/bench/noop_command/*.py added to its bin/ (never shipped).
 Protocol figures include the harness's own CSV encoding and decoding (the same records
@@ -42,7 +42,7 @@ sys.path[:0] = [
 
 import phonenumbers  # noqa: E402
 from benchkit import private_app, splunk_python  # noqa: E402
-from devset_scoring import BLINDSET_PATH, load_devset, score_devset  # noqa: E402
+from devset_scoring import load_devset, score_devset  # noqa: E402
 from protocol.harness import decode_records, encode_records, run_command  # noqa: E402
 
 from htintel.extract import extract  # noqa: E402
@@ -438,6 +438,13 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
     parser.add_argument("--ads", type=int, default=50_000)
     parser.add_argument("--repeats", type=int, default=2)
     parser.add_argument("--rebuild", action="store_true")
+    parser.add_argument(
+        "--labelled",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="another labelled set in devset.jsonl's format to score (repeatable)",
+    )
     args = parser.parse_args(argv)
 
     ads, truth = make_corpus(args.ads)
@@ -477,7 +484,9 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
     precision, recall = phone_scores([_as_list(r.get("ht_phone")) for r in baseline], truth)
     print(f"corpus phones, baseline:  precision {precision:.3f} recall {recall:.3f}")
 
-    for label, ads_scored in (("devset", load_devset()), ("blindset", load_devset(BLINDSET_PATH))):
+    labelled = [("devset", load_devset())]
+    labelled += [(os.path.basename(path), load_devset(path)) for path in args.labelled]
+    for label, ads_scored in labelled:
         scores, _ = score_devset(ads_scored)
         for name in ("phones", "emails", "wallets", "handles", "all"):
             score = scores[name]

@@ -1,19 +1,24 @@
-"""Micro precision, recall and F1 of ``extract`` on the labelled development set (devset.jsonl)."""
+"""Micro precision, recall and F1 of ``extract`` on the labelled development set (devset.jsonl).
+
+Also a script for any labelled set in the same format, such as the blind sets kept outside
+the repository (README -> htextract -> Accuracy):
+``.venv/bin/python -B tests/unit/extract/devset_scoring.py [--mistakes] [PATH ...]``.
+"""
 
 from __future__ import annotations
 
 import json
 import os
+import sys
 from dataclasses import dataclass
 from typing import Dict, Iterable, List, Mapping, Tuple
+
+if __name__ == "__main__":  # run as a script: the library is in the repository's bin/
+    sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), *[".."] * 3, "bin"))
 
 from htintel.extract import extract
 
 DEVSET_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "devset.jsonl")
-# Ads written by two authors who never saw the extractor, its tests or the dev set (rounds
-# "A" and "B", 2026-11-28): 494 ads in 24 languages. Round B was scored blind before any
-# change it could have prompted; see README (htextract, Accuracy).
-BLINDSET_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "blindset.jsonl")
 SCORED_TYPES = ("phones", "emails", "wallets", "handles")
 
 
@@ -76,3 +81,26 @@ def score_devset(ads: Iterable[Mapping[str, object]]) -> Tuple[Dict[str, Score],
     scores = {name: Score(*values) for name, values in counts.items()}
     scores["all"] = Score(*(sum(values[i] for values in counts.values()) for i in range(3)))
     return scores, mistakes
+
+
+def main(argv: List[str]) -> None:
+    """Print the scores of each labelled set named (the dev set when none), and with
+    ``--mistakes`` one line per mistake."""
+    show_mistakes = "--mistakes" in argv
+    paths = [arg for arg in argv if arg != "--mistakes"] or [DEVSET_PATH]
+    for path in paths:
+        scores, mistakes = score_devset(load_devset(path))
+        print(path)
+        for name in (*SCORED_TYPES, "all"):
+            score = scores[name]
+            print(
+                f"  {name:8s} P {score.precision:.3f} R {score.recall:.3f} F1 {score.f1:.3f}"
+                f"  (tp {score.true_positives} fp {score.false_positives}"
+                f" fn {score.false_negatives})"
+            )
+        if show_mistakes:
+            print("\n".join(mistakes))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
