@@ -182,9 +182,11 @@ _ACCOUNT_RUN_START = re.compile(r"[0-9]{2}(?: [0-9]{4}){4}")
 _TRAILING_PUNCTUATION = " \t:#=.-№\n(["
 # Whitespace-separated pieces of a run that are dates, times, body measurements or
 # decimals such as coordinates (40.7128 -74.0060). Years may be Buddhist-era (Thai 25xx),
-# and a 3-2-5 dashed group is a Korean business registration number.
+# a date may have no year when written with a slash ("au 07/06 🌊 07.68..."), and a 3-2-5
+# dashed group is a Korean business registration number.
 _NOT_PHONE_TOKEN = re.compile(
     r"(?:(?:0?[1-9]|[12][0-9]|3[01])([/.\-])(?:0?[1-9]|[12][0-9]|3[01])\1(?:19|20|25)?[0-9]{2}"
+    r"|(?:0?[1-9]|[12][0-9]|3[01])/(?:0?[1-9]|1[0-2])"
     r"|(?:19|20|25)[0-9]{2}([/.\-])[01]?[0-9]\2[0-3]?[0-9]"
     r"|[0-2]?[0-9][.:][0-5][0-9](?:-[0-2]?[0-9][.:][0-5][0-9])?"
     r"|[2-5][0-9]-[1-4][0-9]-[2-5][0-9]"

@@ -723,3 +723,19 @@ def test_area_code_words_do_not_name_an_id(language, text, region, expected):
 )
 def test_letters_glued_to_a_number_do_not_hide_the_label_before_them(text, region, expected):
     assert phones_in(text, region) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "expected"),
+    [
+        # a date without its year right before the number (an emoji between them is dropped)
+        ("du 03/06 au 07/06 🌊 07.68.23.41.09 ou snap", "FR", ("+33768234109",)),
+        ("dispo 12/06 06 12 34 56 78", "FR", ("+33612345678",)),
+        # a slash inside a number's own groups is no date
+        ("Handy 0151/12345678", "DE", ("+4915112345678",)),
+        ("gsm 0475/12.34.56", "BE", ("+32475123456",)),
+        ("bel 0475/12 34 56", "BE", ("+32475123456",)),
+    ],
+)
+def test_a_date_without_a_year_before_a_number_is_not_part_of_it(text, region, expected):
+    assert phones_in(text, region) == expected
