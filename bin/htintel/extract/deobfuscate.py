@@ -204,7 +204,7 @@ def digitize_for_phones(text: str) -> Tuple[str, bool]:
     if signals.lookalikes:
         lower = numbers.digits_for_lookalikes(lower)
         return numbers.bridge_digit_separators(lower, False), True
-    if not signals.separators and ".." not in lower and "\u2026" not in lower:
+    if not signals.separators and not numbers.may_hold_an_ellipsis(lower):
         return lower, signals.phone_run
     # Commas of measurements and lists mostly stay: the run signal then still holds.
     bridged = numbers.bridge_digit_separators(lower, False)

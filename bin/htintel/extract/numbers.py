@@ -8,7 +8,8 @@ phone number is read out ("six one seven" -> "617", "five fifty five" -> "555").
 Kinds: U digit 0-9, T 10-19, D tens 20-90, G French "vingt" (D, but 4 x vingt = 80),
 E a complete 21-99 in one word ("veintitrés", "dreiundzwanzig"), H the "hundred" multiplier,
 V a hundreds value in one word ("seiscientos", "девятьсот"), X the Chinese ten (十/拾) and
-Indonesian "puluh" (times ten), B Indonesian "belas" (plus ten: "dua belas" = 12), M a repeat ("double", "triple"), C a connector inside a compound ("y", "e", "et", "and").
+Indonesian "puluh" (times ten), B Indonesian "belas" (plus ten: "dua belas" = 12), M a
+repeat ("double", "triple"), C a connector inside a compound ("y", "e", "et", "and").
 """
 
 from __future__ import annotations
@@ -1020,7 +1021,16 @@ def digits_for_lookalikes(text: str) -> str:
 
 # --- Separators the phone runs do not cross ---------------------------------------------------
 
+
 # An ellipsis between digit groups: "2 1 4 ... 9 8 3 ... 0 0 1 6".
+def may_hold_an_ellipsis(text: str) -> bool:
+    """False when ``text`` holds no "..." or "…", which bridge_digit_separators reads.
+
+    The phrase signals cannot say it: the phrase cut ". " can split an ellipsis.
+    """
+    return ".." in text or "\u2026" in text
+
+
 _ELLIPSIS_BETWEEN_DIGITS = re.compile(r"(?<=[0-9])[ \t]*(?:\.{2,}|\u2026)[ \t]*(?=[0-9])")
 # A comma between two digits: the start of a chain of comma-separated digit groups.
 _COMMA_BETWEEN_DIGITS = re.compile(r"[0-9][ \t]*,[ \t]*[0-9]")
@@ -1136,7 +1146,7 @@ def bridge_digit_separators(text: str, spelled: bool) -> str:
     opening or closing three or more spaced single digits becomes 0 or 1 ("o 9 9 5").
     ``spelled``: the spelled-number pass has read the text.
     """
-    if ".." in text or "\u2026" in text:
+    if may_hold_an_ellipsis(text):
         text = _ELLIPSIS_BETWEEN_DIGITS.sub(" ", text)
     if "," in text and _COMMA_BETWEEN_DIGITS.search(text) is not None:
         text = _bridge_commas(text, spelled)

@@ -696,8 +696,7 @@ def find_phones(text: str, region: Optional[str] = None) -> Tuple[str, ...]:
         run = text[start:end]
         if _ACCOUNT_RUN_START.match(run) or (before[-1:].isalpha() and _glued_iban(before, run)):
             continue
-        # The _QQ_MARKS, spelled out: three substring tests, no generator, on every phone.
-        if ("qq" in before or "扣扣" in before or "企鹅" in before) and _says_qq_account(before):
+        if any(mark in before for mark in _QQ_MARKS) and _says_qq_account(before):
             run_numbers = tuple(n for n in run_numbers if _CHINESE_MOBILE.match(n))
         for number in run_numbers:
             if number not in found:

@@ -88,10 +88,11 @@ ORDINARY_WORDS_BEFORE_AT = frozenset(
         "moi toi écris ecris contactez courriel com"
     ).split()
 )
-# "at" in an obfuscated email, as ads spell it: en, es/pt, fr, it, ru, nl, pl, cs, hu.
+# "at" in an obfuscated email, as ads spell it: en, es/pt, fr, it, ru, nl, pl, cs, hu, sv/da,
+# de.
 EMAIL_AT_WORDS = (
     "at arroba arobase chiocciola собака собачка apenstaartje małpa malpa zavináč kukac "
-    "snabel-a klammeraffe".split()  # Swedish and Danish, German
+    "snabel-a klammeraffe".split()
 )
 _REVERSED_AT_WORDS = "|".join(word[::-1] for word in EMAIL_AT_WORDS)
 # The URL's host is the domain part of an obfuscated email ("bella at mysite.com"); matched
@@ -99,7 +100,7 @@ _REVERSED_AT_WORDS = "|".join(word[::-1] for word in EMAIL_AT_WORDS)
 _REVERSED_LOCAL_THEN_AT = re.compile(
     r"[ \t]{0,3}(?:(?:" + _REVERSED_AT_WORDS + r")[ \t]{1,3}"
     r"|[\)\]\}>][ \t]{0,2}(?:@|" + _REVERSED_AT_WORDS + r")[ \t]{0,2}[\(\[\{<][ \t]{0,3}"
-    r"|\)a\(|\]a\[)"
+    r"|" + "|".join(re.escape(glued[::-1]) for glued in EMAIL_GLUED_BRACKETED_ATS) + r")"
     r"(?P<local>[A-Za-z0-9._%+-]{1,64})",
     re.IGNORECASE,
 )
