@@ -50,6 +50,10 @@ TAIL_SETTLE_SECONDS = 60.0
 DEFAULT_BATCH_SIZE = 500
 READ_BLOCK_BYTES = 1 << 20
 CHECKPOINT_VERSION = 1
+# A file renamed while a run lists the directory is found under neither name in that run, so
+# its checkpoint is kept until a second run in a row misses it; forgetting it at once would
+# read the whole file again under its new name.
+MISSING_RUNS_BEFORE_FORGETTING = 2
 
 
 class FeedFileError(Exception):
@@ -545,6 +549,8 @@ class FileCheckpoint:
     mtime_ns: int = 0
     scanned_at: float = 0.0
     broken: str = ""
+    # Runs in a row that did not find the file; see MISSING_RUNS_BEFORE_FORGETTING.
+    missing_runs: int = 0
 
 
 def _head_hash(handle: Any, size: int) -> str:
@@ -736,10 +742,21 @@ def ingest_directory(
             stats.quarantined + file_stats.quarantined,
             stats.checkpoints + file_stats.checkpoints,
         )
-    # Files gone from the directory (or renamed out of the pattern) drop their checkpoints.
-    save_checkpoints(store, seen.values())
+    save_checkpoints(store, _still_remembered(by_inode, seen))
     flush()
     return stats
+
+
+def _still_remembered(
+    by_inode: Dict[Tuple[int, int], FileCheckpoint], seen: Dict[Tuple[int, int], FileCheckpoint]
+) -> List[FileCheckpoint]:
+    # Files gone from the directory (or renamed out of the pattern) drop their checkpoints,
+    # once MISSING_RUNS_BEFORE_FORGETTING runs in a row have not found them.
+    kept = [replace(c, missing_runs=0) for c in seen.values()]
+    for key, checkpoint in by_inode.items():
+        if key not in seen and checkpoint.missing_runs + 1 < MISSING_RUNS_BEFORE_FORGETTING:
+            kept.append(replace(checkpoint, missing_runs=checkpoint.missing_runs + 1))
+    return kept
 
 
 def _merge(

@@ -209,6 +209,37 @@ def test_a_crash_mid_file_re_emits_at_most_one_batch_and_loses_nothing(tmp_path)
     assert len(ids) - 50 == 5  # ads 20-24: written after the checkpoint at 20, before the crash
 
 
+def test_a_file_renamed_while_a_run_lists_the_directory_is_not_read_again(tmp_path):
+    # The crash-safety test's writer renames live-0.jsonl mid-run: the run had listed the old
+    # name, cannot stat it, and never lists the new one. Its checkpoint must survive that run.
+    feed_dir = tmp_path / "feed"
+    feed_dir.mkdir()
+    first, second = feed_dir / "a.jsonl", feed_dir / "b.jsonl"
+    _write(first, ad_line(1))
+    _write(second, ad_line(2))
+    os.utime(first, ns=(1, 1))  # listed oldest first: a, then b
+    feed = DirectoryFeed("x", str(feed_dir), str(tmp_path), enrich=False)
+    assert _ingest(feed, []).ads == 2
+    with open(first, "ab") as handle:
+        handle.write(ad_line(3))
+    os.utime(first, ns=(1, 1))
+
+    def write_and_rename(event):
+        if second.exists():
+            os.rename(second, feed_dir / "b.done.jsonl")
+
+    ingest_directory(feed, write_and_rename, lambda: None, clock=lambda: 2e9)
+    after_rename = []
+    _ingest(feed, after_rename)
+    assert after_rename == []
+    # A file gone for good is forgotten once a second run in a row misses it.
+    os.unlink(feed_dir / "b.done.jsonl")
+    _ingest(feed, [])
+    _ingest(feed, [])
+    store = checkpoint_file(str(tmp_path), "x")
+    assert [c.path for c in load_checkpoints(store)] == [str(first)]
+
+
 def test_a_second_run_over_unchanged_files_emits_nothing(tmp_path):
     (tmp_path / "feed").mkdir()
     _write(tmp_path / "feed" / "a.jsonl", ad_line(1) + b'{"title": "bad"}\n')
