@@ -1037,12 +1037,19 @@ _COMMA_BETWEEN_DIGITS = re.compile(r"[0-9][ \t]*,[ \t]*[0-9]")
 # A digit group: digits with at most one space or tab between them. Each repetition eats a
 # digit, and a search resumes after its match, so the scan is linear.
 _DIGIT_GROUP = re.compile(r"[0-9](?:[ \t]?[0-9])*")
-_COMMA_GAP = re.compile(r"[ \t]*,[ \t]*\Z")
+# Digit groups joined by commas ("04 1 9, 5 5 6, 2 8 1"). A match starts only where a group
+# starts (the lookbehinds), and groups do not overlap, so every digit is read at most twice.
+_COMMA_CHAIN = re.compile(
+    r"[0-9](?<![0-9][0-9])(?<![0-9][ \t][0-9])(?:[ \t]?[0-9])*"
+    r"(?:[ \t]*,[ \t]*[0-9](?:[ \t]?[0-9])*)+"
+)
 # A lone look-alike opening a spaced-out number, "O 9 9 5 - 3 1 8": three spaced single
 # digits must follow. Run on the reversed text too, for one closing it ("... 7 7 2 O").
 # Not "i": the English "I" often stands before a number ("I 4 2 0 friendly").
+# The look-alike comes first and the lookbehind after it, so the regex engine can skip to
+# the next o or l (a pattern that opens with a lookbehind is tried at every position).
 _LOOKALIKE_OPENING_SPACED_DIGITS = re.compile(
-    r"(?<![^\W_])([oоοl])(?=[ \t]{1,2}[0-9][ \t\-]{1,3}[0-9][ \t\-]{1,3}[0-9])"
+    r"([oоοl])(?<![^\W_][oоοl])(?=[ \t]{1,2}[0-9][ \t\-]{1,3}[0-9][ \t\-]{1,3}[0-9])"
 )
 # Phones hold 9 to 13 digits in the groups a comma can split them into.
 _BRIDGED_DIGITS = range(9, 14)
@@ -1118,24 +1125,16 @@ def _bridgeable_chain(groups: Sequence[str], spelled: bool) -> bool:
 
 def _bridge_commas(text: str, spelled: bool) -> str:
     """``text`` with the commas of bridgeable chains of digit groups read as spaces."""
-    pieces: List[str] = []
-    done = 0  # text[:done] is in pieces
-    chain: List[re.Match[str]] = []
-    for group in [*_DIGIT_GROUP.finditer(text), None]:
-        if (
-            group is not None
-            and chain
-            and _COMMA_GAP.match(text[chain[-1].end() : group.start()]) is not None
-        ):
-            chain.append(group)
-            continue
-        if _bridgeable_chain([match.group(0) for match in chain], spelled):
-            start, end = chain[0].start(), chain[-1].end()
-            pieces += (text[done:start], text[start:end].replace(",", " "))
-            done = end
-        chain = [group] if group is not None else []
-    pieces.append(text[done:])
-    return "".join(pieces)
+
+    def bridged(chain: re.Match[str]) -> str:
+        groups = _DIGIT_GROUP.findall(chain.group(0))
+        return (
+            chain.group(0).replace(",", " ")
+            if _bridgeable_chain(groups, spelled)
+            else chain.group(0)
+        )
+
+    return _COMMA_CHAIN.sub(bridged, text)
 
 
 def bridge_digit_separators(text: str, spelled: bool) -> str:
@@ -1148,7 +1147,7 @@ def bridge_digit_separators(text: str, spelled: bool) -> str:
     """
     if may_hold_an_ellipsis(text):
         text = _ELLIPSIS_BETWEEN_DIGITS.sub(" ", text)
-    if "," in text and _COMMA_BETWEEN_DIGITS.search(text) is not None:
+    if "," in text:
         text = _bridge_commas(text, spelled)
     text = _LOOKALIKE_OPENING_SPACED_DIGITS.sub(_opening_lookalike_digit, text)
     return _LOOKALIKE_OPENING_SPACED_DIGITS.sub(_opening_lookalike_digit, text[::-1])[::-1]
