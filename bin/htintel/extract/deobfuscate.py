@@ -110,6 +110,12 @@ _WIDE_PUNCTUATION = tuple(
 )
 
 
+# The Turkish "İ" lowercases to two characters ("i" and a combining dot above), which would
+# split a word ("İKİ" -> "i̇ki̇" is no number word) and shift every offset of the lowercased
+# text; as "I" it lowercases to "i", which is what Turkish means by it.
+_DOTTED_CAPITAL_I = "\u0130"
+
+
 def cap_text(text: str, max_chars: int = MAX_TEXT_CHARS) -> str:
     """``text`` cut at ``max_chars``, extended to the next whitespace by up to CAP_SLACK_CHARS."""
     if len(text) <= max_chars:
@@ -171,6 +177,8 @@ def normalize(text: str, max_chars: int = MAX_TEXT_CHARS) -> str:
                 text = text.replace(wide, narrow)
         if not unicodedata.is_normalized("NFKC", text):
             text = unicodedata.normalize("NFKC", text)
+    if _DOTTED_CAPITAL_I in text:
+        text = text.replace(_DOTTED_CAPITAL_I, "I")
     return text
 
 

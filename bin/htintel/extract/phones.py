@@ -618,11 +618,25 @@ def _numbers_in_run_text(
     elif len(tokens) > 1 and unit_after:
         # A size, unit or decimal glued to the last group: "... 75B", "... 2hrs", "... 1,68m".
         tokens = tokens[:-1]
+    joined = " ".join(tokens)
+    found = _numbers_in_text_groups(joined, plus, region)
+    if not found and ". " in joined:
+        # A sentence may end with a spaced-out number and the next start with a digit:
+        # "0 7 9 1 2 - 6 4 4 - 2 0 8. 1 hr". Too many single-digit groups for a window, so
+        # the sentences are read apart, only when the run as a whole holds no number.
+        for sentence in joined.split(". "):
+            found.extend(_numbers_in_text_groups(sentence, plus, region))
+            plus = False
+    return tuple(found)
+
+
+def _numbers_in_text_groups(text: str, plus: bool, region: Optional[str]) -> List[str]:
+    """Valid numbers in the digit groups of ``text``, segment by segment (see _groups_of)."""
     found: List[str] = []
-    for segment in _groups_of(" ".join(tokens)):
+    for segment in _groups_of(text):
         found.extend(_numbers_in_groups(segment, plus, region))
         plus = False
-    return tuple(found)
+    return found
 
 
 @lru_cache(maxsize=WINDOW_CACHE_SIZE)

@@ -28,6 +28,8 @@ from htintel.extract import deobfuscate, numbers
         ("ｂｅｌｌａ＠ｇｍａｉｌ．ｃｏｍ", "bella@gmail.com"),
         ("plain ascii text", "plain ascii text"),
         ("a\x00b\x07c", "a b c"),  # control characters split, never join
+        # Turkish dotted capital I: lowercased as "I", one character, not "i" + a combining dot.
+        ("İKİ İNSTAGRAM", "IKI INSTAGRAM"),
     ],
 )
 def test_normalize_maps_disguised_characters_to_ascii(raw, expected):

@@ -107,6 +107,13 @@ def test_whatsapp_link_numbers_count_as_phones_even_without_handles():
     assert found.phones == ("+447912345678",)
 
 
+def test_turkish_dotted_capital_i_reads_as_i_in_every_finder():
+    found = extract("İnstagram.com/bella_ist? İKİ bella at web.de", country="TR")
+    assert found.handles == ("instagram:bella_ist",)
+    assert found.urls == ("instagram.com/bella_ist",)
+    assert found.emails == ("bella@web.de",)
+
+
 def test_text_beyond_the_cap_is_not_searched():
     far = "x " * MAX_TEXT_CHARS + "617-555-0123"
     assert extract(far, country="US").phones == ()

@@ -35,6 +35,10 @@ def phones_in(text, region):
         ("en", "7️⃣0️⃣2️⃣💋5️⃣5️⃣5️⃣💋0️⃣1️⃣2️⃣3️⃣", "US", "+17025550123"),
         ("en", "Text 6one7 5five5 oh1two3", "US", "+16175550123"),
         ("en", "Incall 1hr $180. Text 9 one 7 - 8 4 2 - 1 1 3 0", "US", "+19178421130"),
+        ("tr", "ARA: SIFIR BEŞ YÜZ OTUZ İKİ, YÜZ ON BİR, YİRMİ İKİ OTUZ ÜÇ", "TR", "+905321112233"),
+        # A spaced-out number ending a sentence whose next one starts with a digit.
+        ("en", "call 0 7 9 1 2 - 6 4 4 - 2 0 8. 1 hr 150", "GB", "+447912644208"),
+        ("es", "Llámame 6 1 2 3 4 5 6 7 8. 2 horas 150€", "ES", "+34612345678"),
         ("en", "07861 five64985", "GB", "+447861564985"),
         ("en", "+4four 7eight6one 5649eightfive", None, "+447861564985"),
         ("en", "+one 5fiveseven-eightfournine-9zero4four", None, "+15578499044"),
