@@ -172,6 +172,10 @@ _ALIASES: Dict[str, str] = {
 # Common words that name a platform only before ":" or "@" ("OF: bella22", not "pics of x22";
 # "飞机：@bella22", not "坐飞机 3h"; "薇：abc123", not "小薇 abc123").
 _SEPARATOR_ONLY_ALIASES = frozenset({"of", "飞机", "飛機", "薇", "賴"})
+# ... or, for the one-character names (never part of a longer word, see _is_part_of_a_longer_word),
+# before a Latin name with "_", which no Chinese sentence goes on with ("賴 taichung_baby");
+# "坐飞机 abc_123" could still be "take a plane".
+_CJK_SEPARATOR_ONLY = frozenset({"薇", "賴"})
 # Cyrillic names are whole words ("вк", not the start of "вкусно").
 _CYRILLIC_ALIASES = tuple(
     sorted((a for a in _ALIASES if "а" <= a[0] <= "я"), key=len, reverse=True)
@@ -319,20 +323,21 @@ _WORD_BREAKS = re.compile("[" + SYMBOLS + _SPACELESS_SCRIPTS + "]+")
 _HANDLE_AFTER_ALIAS = re.compile(
     r"(?:[ \t]{0,2}(?:" + _GET_IN_TOUCH_WORDS + r")){0,2}"
     r"(?:[ \t]{0,2}(?P<id_word>" + _ID_WORDS + r"))?"
-    r"(?P<separator>[ \t]{0,3}"
+    # "飞机(TG): @x": a name in brackets, closed right before its separator.
+    r"(?P<separator>(?:\)(?=[ \t]{0,3}[:：=\-–—>»~|•·]))?[ \t]{0,3}"
     r"(?:->|=>|[:：=\-–—>»~|•·(]|"
     + _SYMBOL_BREAK_CHARS
     + r"{1,3}\ufe0f?|(?:is|es|é|as|como|comme|come|wie)(?= ))?"
     r"[ \t]{0,3}(?:@[ \t]?)?)"
     r"(?P<handle>(?:live:)?" + _HANDLE_CHARS + r")"
 )
-# What _HANDLE_AFTER_ALIAS reads: before the handle, at most 43 characters (two of 2 spaces
-# and a get-in-touch word of up to 8 characters, 2 spaces, "username", 3 spaces, "comme", 3
-# spaces, "@" and a space), all of them characters of the
+# What _HANDLE_AFTER_ALIAS reads: before the handle, at most 44 characters (two of 2 spaces
+# and a get-in-touch word of up to 8 characters, 2 spaces, "username", ")", 3 spaces,
+# "comme", 3 spaces, "@" and a space), all of them characters of the
 # pattern before its handle group or symbols; then the handle, at most "live:" and 50 handle
 # characters, and the character after it. So a match reads nothing past the first character
 # that is no handle character (nor ":") at or after the end of the run of those characters
-# that starts the text after the name (at most 44 of them are needed), nor past "live:" and
+# that starts the text after the name (at most 45 of them are needed), nor past "live:" and
 # 50 more; Flickr IDs ("12345678@n04") excepted.
 _BEFORE_HANDLE_RUN = re.compile(
     "["
@@ -347,7 +352,7 @@ _BEFORE_HANDLE_RUN = re.compile(
     + SYMBOLS
     + "]*"
 )
-_MAX_BEFORE_HANDLE = 43
+_MAX_BEFORE_HANDLE = 44
 _HANDLE_RUN = re.compile(r"[a-z0-9_.\-:]*")
 # A "/" after a handle starts a link's path ("kik: bella22/x"), but for a platform name after
 # it: "line: bella22/twitter @x" lists another handle (Japanese ads write "／" between them).
@@ -366,7 +371,7 @@ _MAX_HANDLE = len("live:") + 50
 _ALIAS_JOINER = re.compile(r"[ \t]{0,2}(?:[/&+,]|and|y|et|e|und)[ \t]{0,2}")
 # "@bella22 on telegram", "bella22 on kik", "@bella (IG)": searched in a window that ends
 # where the platform name starts.
-_WORDS_BEFORE_ALIAS = ("on", "en", "no", "na", "in", "via", "at", "auf", "sur", "su", "@")
+_WORDS_BEFORE_ALIAS = ("on", "en", "no", "na", "in", "via", "at", "auf", "sur", "su", "sa", "@")
 _HANDLE_BEFORE_ALIAS = re.compile(
     r"(?<![a-z0-9_.@])(?P<at>@)?(?P<handle>" + _HANDLE_CHARS + r")"
     r"[ \t]{1,3}(?:(?:" + "|".join(_WORDS_BEFORE_ALIAS) + r")[ \t]{1,3}|\()\Z"
@@ -545,7 +550,10 @@ def _handle_named_after(
     explicit = (separator.strip() and separator != "-") or has_id_word
     # Without ":", "@", "ID"... only a name unlike a word: "kik bella22" but not "kik anytime",
     # "SC 29201", "IG models", "line up".
-    if not explicit and (name in _SEPARATOR_ONLY_ALIASES or not _looks_like_a_name(raw)):
+    if not explicit and (
+        (name in _SEPARATOR_ONLY_ALIASES and not (name in _CJK_SEPARATOR_ONLY and "_" in raw))
+        or not _looks_like_a_name(raw)
+    ):
         return None
     return valid_handle(_platform_of(name), raw)
 

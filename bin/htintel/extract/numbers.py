@@ -194,6 +194,10 @@ _MORE_HUNDREDS: Tuple[Tuple[str, ...], ...] = (  # 100, 200 ... 900 as one word
     ("seratus",),
 )  # fmt: skip
 _MORE_HUNDRED_MULTIPLIERS = ("honderd", "yüz", "sute", "sută", "ratus", "hundra", "száz")
+# Romanian says one hundred "o sută", with the feminine "o" (one) no digit word can be: it is
+# the look-alike "o", and "or" in Spanish and Italian. Read only right before these words.
+_ROMANIAN_HUNDREDS = frozenset({"sută", "suta"})
+_ROMANIAN_ONE: Token = ("U", 1)
 _MORE_CONNECTORS = ("și", "şi", "si", "και")
 # "dua puluh" = 20, "dua belas" = 12 (Indonesian), "dvě stě", "pět set" (Czech hundreds).
 _TIMES_TEN = ("puluh",)
@@ -440,11 +444,13 @@ _SEGMENT_SUFFIXES = frozenset(
 )
 _ASCII_DIGIT = re.compile("[0-9]")
 # A candidate phone number: digit groups joined by separators (ASCII and Unicode dashes,
-# dots, bullets). Linear: the class excludes nothing that could make the engine
+# dots, bullets, the Japanese middle dot "・"). Linear: the class excludes nothing that could make the engine
 # backtrack into the same run twice. phones searches digitised text for it; the phrase
 # signals tell when the text provably has none.
-PHONE_RUN_CHARS = "0123456789 \t-.()/*~_\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u00b7\u2022"
-PHONE_RUN = re.compile(r"[0-9][0-9 \t\-.()/*~_\u2010-\u2015\u2212\u00b7\u2022]{6,}[0-9]")
+PHONE_RUN_CHARS = (
+    "0123456789 \t-.()/*~_\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u00b7\u2022\u30fb"
+)
+PHONE_RUN = re.compile(r"[0-9][0-9 \t\-.()/*~_\u2010-\u2015\u2212\u00b7\u2022\u30fb]{6,}[0-9]")
 # PHONE_RUN over a text's "shape", where each character is d (a digit), s (another
 # PHONE_RUN_CHARS character) or x: PHONE_RUN reads characters only as members of its two
 # classes, so its matches in a text are these in the shape (same spans). Keep the two alike.
@@ -886,6 +892,11 @@ def spelled_to_digits(text: str) -> str:
     for start, word in starts:
         if start < done:
             continue  # joined into the previous run
+        # Where the digits go: from the word on, or from the "o" of "o sută" (one hundred).
+        run_start = start
+        if word in _ROMANIAN_HUNDREDS and text.startswith("o ", start - 2) and start - 2 >= done:
+            if start == 2 or not text[start - 3].isalpha():
+                run_start = start - 2
         token = lexicon_get(word)
         if token is None:  # a run-together word ("eightfive") stands alone
             tokens = _segment(word)
@@ -893,7 +904,7 @@ def spelled_to_digits(text: str) -> str:
                 pieces += (text[done:start], words_to_digits(tokens))
                 done = start + len(word)
             continue
-        run = [token]
+        run = [token] if run_start == start else [_ROMANIAN_ONE, token]
         run_end = probe = start + len(word)
         # The next word joins when the whole gap before it is a _WORD_GAP.
         while True:
@@ -902,6 +913,12 @@ def spelled_to_digits(text: str) -> str:
                 break
             following = lexicon_get(gap_and_word.group(1))
             if following is None:
+                if gap_and_word.group(1) == "o" and _is_romanian_hundred_at(
+                    text, gap_and_word.end()
+                ):
+                    run.append(_ROMANIAN_ONE)  # the "o" of "o sută" (one hundred)
+                    probe = gap_and_word.end()
+                    continue
                 break
             probe = gap_and_word.end()
             if following[0] == "C":  # a connector joins only when a lexicon word follows
@@ -920,12 +937,18 @@ def spelled_to_digits(text: str) -> str:
             run.append(following)
             run_end = probe
         pieces += (
-            text[done:start],
+            text[done:run_start],
             _WORD_DIGITS[word] if len(run) == 1 else words_to_digits(run),
         )
         done = run_end
     pieces.append(text[done:])
     return "".join(pieces)
+
+
+def _is_romanian_hundred_at(text: str, position: int) -> bool:
+    """True when a word of _ROMANIAN_HUNDREDS follows ``position`` across a word gap."""
+    after = _GAP_THEN_WORD.match(text, position)
+    return after is not None and after.group(1) in _ROMANIAN_HUNDREDS
 
 
 def _ends_sentence(gap: str) -> bool:

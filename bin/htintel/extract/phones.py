@@ -56,15 +56,16 @@ _CURRENCY_WORDS_AFTER = (
     "usd", "eur", "gbp", "dollars?", "euros?", "rubles?", "руб", "pesos", "reais", "yuan",
     "元", "块", r"k\b",
 )  # fmt: skip
+# A sign on the next line is not this number's: "Whats: 5512345678\n$2,500 la hora".
 _CURRENCY_AFTER = re.compile(
-    r"\s{0,2}(?:[" + _CURRENCY_SIGNS + "]|(?:" + "|".join(_CURRENCY_WORDS_AFTER) + "))"
+    r"[^\S\n\r]{0,2}(?:[" + _CURRENCY_SIGNS + "]|(?:" + "|".join(_CURRENCY_WORDS_AFTER) + "))"
 )
 # Besides whitespace, the characters a _CURRENCY_AFTER match can start with: most runs
 # are followed by neither, and skip the regex.
 _CURRENCY_AFTER_FIRST = frozenset(_CURRENCY_SIGNS + "".join(w[0] for w in _CURRENCY_WORDS_AFTER))
 # Words right before a number that say it is not a phone: an ad, post or reference ID, a
-# zip or postal code, an account or card number ... The text is lower-cased ("İ" lowers
-# to "i" + a combining dot, hence "i̇lan").
+# zip or postal code, an account or card number ... The text is lower-cased (normalize has
+# written "İ" as "I", so "İlan" reads "ilan").
 _ID_WORDS = frozenset(
     "post ad ads ref reference order invoice ticket case listing item report zip zipcode "
     "postal postcode sku account acct iban card serial tracking transaction txn anuncio "
@@ -81,7 +82,7 @@ _ID_WORDS = frozenset(
     # Not "order": "Sipariş:", "Замовлення:", "sur commande" introduce the number to order by.
     "ogłoszenie ogłoszenia ogloszenie ogloszenia anons anonsu konta "
     "advertentie referentie kenmerk "
-    "ilan ilanı i̇lan i̇lanı referans "
+    "ilan ilanı referans "
     "anunț anunt anunţ anunțului anuntului anunţului referință referinta "
     "inzerát inzerat inzerátu inzeratu "
     "annons annonsen annonse referens "
@@ -97,9 +98,11 @@ _ID_WORDS = frozenset(
     "matrícula matricula konto "
     # company and tax numbers: VAT (AT/CH UID, NL BTW, FR TVA, DE MwSt, EU VAT, AU/IN GST),
     # ID (NPWP), PL (NIP, KRS), RO (CUI), ES (CIF), CZ/SK (IČO, DIČ), GR (ΑΦΜ), NL (KvK),
-    # CO (NIT), PE/EC (RUC). Not "tin": Vietnamese "nhắn tin" is "send a text".
+    # CO (NIT), PE/EC (RUC). "tin" (PH, US) is _TIN, apart.
     "uid vat btw tva mwst gst gstin npwp nip krs cui cif ičo ico dič dic αφμ afm kvk nit ruc".split()
 )
+# The taxpayer identification number, but not in the Vietnamese "nhắn tin" ("send a text").
+_TIN, _TIN_AFTER_IN_A_TEXT_ME = "tin", "nhắn"
 # ... optionally followed by one of these ("Post ID:", "Anuncio No.", "Inserat-Nr",
 # "Inzerát č.", "İlan numarası", "광고 번호").
 _ID_QUALIFIERS = frozenset(
@@ -205,15 +208,16 @@ def _context_says_not_a_phone(before: str) -> bool:
     tail = before.rstrip(_TRAILING_PUNCTUATION)
     if tail.endswith(_ID_SUFFIXES_CJK) or tail.endswith(_PRICE_SUFFIXES):
         return True
-    if before[-1:].isalpha():
-        # A short letter code glued to the number hides the label before it: "Ref:AB0612...",
-        # "Konto PL61 1090 ...".
-        glued = _letters_at_end(before)
+    code_end = before if before[-1:].isalpha() else tail if before[-1:] == "-" else ""
+    if code_end[-1:].isalpha():
+        # A short letter code glued to the number, or joined by a dash, hides the label
+        # before it: "Ref:AB0612...", "Konto PL61 1090 ...", "license #BL-2019-004417".
+        glued = _letters_at_end(code_end)
         if (
             len(glued) <= 3
             and glued.isascii()  # unspaced scripts glue every label, "电话" too
             and glued not in _GLUED_PHONE_LABELS
-            and _context_says_not_a_phone(before[: -len(glued)])
+            and _context_says_not_a_phone(code_end[: -len(glued)])
         ):
             return True
     # Only the last three words count. They lie in the last three whitespace-separated
@@ -251,6 +255,8 @@ def _last_words_name_an_id(tail: str) -> bool:
     if any(word in _CODE_HEADS for word in words) or last.startswith(_THAI_CODE_HEAD):
         # ... unless the code is an area or country code: "mã vùng 028", "รหัสพื้นที่"
         return not any(kind in tail for kind in _PHONE_CODE_KINDS)
+    if last == _TIN:
+        return not previous.endswith(_TIN_AFTER_IN_A_TEXT_ME)  # "Zalo/nhắn tin"
     return last in _ID_WORDS or last in _PRICE_WORDS
 
 

@@ -34,6 +34,9 @@ def _conformance(name: str, section: str) -> List[Dict[str, Any]]:
     ("text", "expected"),
     [
         ("kik: Bella22", "kik:bella22"),
+        ("📱飞机(TG): @kh_zhaopin 💰", "telegram:kh_zhaopin"),  # a bracketed name, then ":"
+        ("賴 taichung_baby", "line:taichung_baby"),  # a name with "_" needs no separator
+        ("follow mo ako @cebu_gfe sa twitter", "twitter:cebu_gfe"),  # Tagalog "sa" (on)
         ("kik me sweetamber22", "kik:sweetamber22"),
         ("my kik is bella2020", "kik:bella2020"),
         ("KIK - amber.rose", "kik:amber.rose"),
@@ -211,6 +214,8 @@ def test_a_platform_name_after_a_slash_lists_another_handle(
         "坐飞机 abc123",  # zh: "take a plane", no separator
         "小薇：abc123",  # a girl's name ending in 薇
         "小薇 abc123",
+        "賴 taichung",  # a surname before a word: only a name with "_" needs no separator
+        "坐飞机 abc_123",  # ... but not after a longer word holding the name
         "依賴: abc123",  # "rely on"
         "信賴 abc123",  # "trust"
         "加vip8888",  # "add VIP", not 加v and a handle

@@ -36,6 +36,22 @@ def phones_in(text, region):
         ("en", "Text 6one7 5five5 oh1two3", "US", "+16175550123"),
         ("en", "Incall 1hr $180. Text 9 one 7 - 8 4 2 - 1 1 3 0", "US", "+19178421130"),
         ("tr", "ARA: SIFIR BEŞ YÜZ OTUZ İKİ, YÜZ ON BİR, YİRMİ İKİ OTUZ ÜÇ", "TR", "+905321112233"),
+        # Romanian "o sută" (one hundred); the Japanese middle dot between digit groups.
+        (
+            "ro",
+            "Sună: zero șapte patru cinci, o sută douăzeci și trei, patru sute cincizeci și șase.",
+            "RO",
+            "+40745123456",
+        ),
+        ("ja", "ご予約 〇八〇・二三四五・六七八九 まで", "JP", "+818023456789"),
+        ("ja", "TEL 080・2345・6789", "JP", "+818023456789"),
+        # A currency sign on the next line belongs to a price there, not to this number.
+        (
+            "es",
+            "Whats: cinco cinco, uno dos tres cuatro, cinco seis siete ocho\n$2,500 la hora",
+            "MX",
+            "+525512345678",
+        ),
         # A spaced-out number ending a sentence whose next one starts with a digit.
         ("en", "call 0 7 9 1 2 - 6 4 4 - 2 0 8. 1 hr 150", "GB", "+447912644208"),
         ("es", "Llámame 6 1 2 3 4 5 6 7 8. 2 horas 150€", "ES", "+34612345678"),
@@ -660,6 +676,8 @@ TAX_LICENCE_AND_BANK_NUMBERS = [
     ("th", "เลขที่ใบอนุญาต ", "1103-2566-0042", "TH"),
     ("zh", "匯款帳號 ", "(822) 1234-5678-9012", "TW"),
     ("zh", "银行 ", "13812345678", "CN"),
+    ("en", "Business license #BL-", "2019-004417", "US"),  # a letter code joined by a dash
+    ("tl", "TIN ", "123-456-789-000", "PH"),
 ]
 
 
@@ -676,8 +694,9 @@ def test_the_same_digits_after_a_phone_word_are_phones(language, label, digits, 
 @pytest.mark.parametrize(
     ("language", "text", "region", "expected"),
     [
-        # "tin" is no tax word: Vietnamese "nhắn tin" is "send a text"
+        # "tin" is a tax word but after "nhắn": Vietnamese "nhắn tin" is "send a text"
         ("vi", "nhắn tin 0912345678", "VN", ("+84912345678",)),
+        ("vi", "Tin nhắn 0912345678", "VN", ("+84912345678",)),
         ("vi", "Zalo/nhắn tin: 0912345678", "VN", ("+84912345678",)),
     ],
 )
