@@ -1060,12 +1060,12 @@ _COMMA_BETWEEN_DIGITS = re.compile(r"[0-9][ \t]*,[ \t]*[0-9]")
 # A digit group: digits with at most one space or tab between them. Each repetition eats a
 # digit, and a search resumes after its match, so the scan is linear.
 _DIGIT_GROUP = re.compile(r"[0-9](?:[ \t]?[0-9])*")
-# Digit groups joined by commas ("04 1 9, 5 5 6, 2 8 1"). A match starts only where a group
-# starts (the lookbehinds), and groups do not overlap, so every digit is read at most twice.
-_COMMA_CHAIN = re.compile(
-    r"[0-9](?<![0-9][0-9])(?<![0-9][ \t][0-9])(?:[ \t]?[0-9])*"
-    r"(?:[ \t]*,[ \t]*[0-9](?:[ \t]?[0-9])*)+"
-)
+# A comma before a digit, found from the comma (a literal the regex engine skips to): where
+# a chain of comma-separated digit groups may go on ("04 1 9, 5 5 6, 2 8 1").
+_COMMA_BEFORE_DIGIT = re.compile(r",[ \t]*[0-9]")
+_COMMA_GAP_BEFORE_DIGIT = re.compile(r"[ \t]*,[ \t]*(?=[0-9])")
+_ASCII_DIGITS = frozenset("0123456789")
+_SPACE_OR_TAB = frozenset(" \t")
 # A lone look-alike opening a spaced-out number, "O 9 9 5 - 3 1 8": three spaced single
 # digits must follow. Run on the reversed text too, for one closing it ("... 7 7 2 O").
 # Not "i": the English "I" often stands before a number ("I 4 2 0 friendly").
@@ -1147,17 +1147,54 @@ def _bridgeable_chain(groups: Sequence[str], spelled: bool) -> bool:
 
 
 def _bridge_commas(text: str, spelled: bool) -> str:
-    """``text`` with the commas of bridgeable chains of digit groups read as spaces."""
+    """``text`` with the commas of bridgeable chains of digit groups read as spaces.
 
-    def bridged(chain: re.Match[str]) -> str:
-        groups = _DIGIT_GROUP.findall(chain.group(0))
-        return (
-            chain.group(0).replace(",", " ")
-            if _bridgeable_chain(groups, spelled)
-            else chain.group(0)
-        )
+    A chain is digit groups (_DIGIT_GROUP, maximal) with only a comma and spaces between
+    them. Each starts with the group before a comma that has a digit on each side; the
+    search goes from comma to comma, which is far cheaper than trying a pattern at every digit.
+    """
+    pieces: List[str] = []
+    done = 0  # text[:done] is in pieces
+    position = 0
+    while True:
+        comma = _COMMA_BEFORE_DIGIT.search(text, position)
+        if comma is None:
+            break
+        last_digit = comma.start() - 1
+        while last_digit >= 0 and text[last_digit] in _SPACE_OR_TAB:
+            last_digit -= 1
+        if last_digit < 0 or text[last_digit] not in _ASCII_DIGITS:
+            position = comma.start() + 1
+            continue
+        start = _digit_group_start(text, last_digit)
+        groups: List[str] = []
+        end = start
+        while True:
+            group = _DIGIT_GROUP.match(text, end)
+            assert group is not None  # end is at a digit
+            groups.append(group.group(0))
+            gap = _COMMA_GAP_BEFORE_DIGIT.match(text, group.end())
+            if gap is None:
+                end = group.end()
+                break
+            end = gap.end()
+        if _bridgeable_chain(groups, spelled):
+            pieces += (text[done:start], text[start:end].replace(",", " "))
+            done = end
+        position = end
+    pieces.append(text[done:])
+    return "".join(pieces)
 
-    return _COMMA_CHAIN.sub(bridged, text)
+
+def _digit_group_start(text: str, index: int) -> int:
+    """Where the _DIGIT_GROUP holding the digit at ``index`` starts: back over digits, and
+    over single spaces or tabs with a digit before them."""
+    while index > 0 and (
+        text[index - 1] in _ASCII_DIGITS
+        or (index > 1 and text[index - 1] in _SPACE_OR_TAB and text[index - 2] in _ASCII_DIGITS)
+    ):
+        index -= 1
+    return index
 
 
 def bridge_digit_separators(text: str, spelled: bool) -> str:
