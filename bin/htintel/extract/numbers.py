@@ -1074,6 +1074,9 @@ _SPACE_OR_TAB = frozenset(" \t")
 _LOOKALIKE_OPENING_SPACED_DIGITS = re.compile(
     r"([oоοl])(?<![^\W_][oоοl])(?=[ \t]{1,2}[0-9][ \t\-]{1,3}[0-9][ \t\-]{1,3}[0-9])"
 )
+# The digits _LOOKALIKE_OPENING_SPACED_DIGITS looks ahead for, read the same both ways: a
+# text without them holds no match, forwards or reversed.
+_THREE_SPACED_DIGITS = re.compile(r"[0-9][ \t\-]{1,3}[0-9][ \t\-]{1,3}[0-9]")
 # Phones hold 9 to 13 digits in the groups a comma can split them into.
 _BRIDGED_DIGITS = range(9, 14)
 _MIN_BRIDGED_GROUP_DIGITS = 3
@@ -1209,5 +1212,7 @@ def bridge_digit_separators(text: str, spelled: bool) -> str:
         text = _ELLIPSIS_BETWEEN_DIGITS.sub(" ", text)
     if "," in text:
         text = _bridge_commas(text, spelled)
+    if _THREE_SPACED_DIGITS.search(text) is None:
+        return text  # what the look-alike pattern looks ahead for, either way round
     text = _LOOKALIKE_OPENING_SPACED_DIGITS.sub(_opening_lookalike_digit, text)
     return _LOOKALIKE_OPENING_SPACED_DIGITS.sub(_opening_lookalike_digit, text[::-1])[::-1]
