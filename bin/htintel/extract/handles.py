@@ -85,6 +85,11 @@ _ALIASES: Dict[str, str] = {
     "ig": "instagram",
     "telegram": "telegram",
     "telegramm": "telegram",
+    "инстаграм": "instagram",  # ru, uk
+    "инстаграме": "instagram",
+    "инста": "instagram",
+    "инсте": "instagram",  # "в инсте @x"
+    "инсту": "instagram",
     "телеграм": "telegram",
     "телеграмм": "telegram",
     "телега": "telegram",
@@ -546,6 +551,8 @@ def _handle_named_after(
     if follower.isalpha() and follower < "\u0370":
         return None  # a Latin word with accents ("aliceìnheiro"), not a handle
     raw = _trim_handle(handle)
+    if follower == ")" and (raw in _ALIASES or len(raw) == 1):
+        return None  # the platform's other name in brackets: "Twitter (X)", "Telegram (TG)"
     # A bare hyphen joins words ("Insta-famous"); with spaces ("snap - x") it separates.
     explicit = (separator.strip() and separator != "-") or has_id_word
     # Without ":", "@", "ID"... only a name unlike a word: "kik bella22" but not "kik anytime",

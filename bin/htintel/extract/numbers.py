@@ -466,14 +466,18 @@ _NON_LATIN_NUMERAL = re.compile(
 
 # Look-alike letters (after lower-casing; Cyrillic and Greek o too) inside a token that
 # also has a digit: "o1" -> "01", "6l7" -> "617".
-_LOOKALIKES = str.maketrans({"o": "0", "о": "0", "ο": "0", "l": "1", "i": "1", "|": "1"})
+# The Cyrillic "з" and "б" (З and Б lower-cased) stand for 3 and 6 in Russian and Polish
+# ads ("8 912 З45 67 89", "5O1 2З4 567"); only glued to a digit, like the others.
+_LOOKALIKES = str.maketrans(
+    {"o": "0", "о": "0", "ο": "0", "l": "1", "i": "1", "|": "1", "з": "3", "б": "6"}
+)
 # Look-alikes right after a digit and not followed by a letter; run on the reversed text
 # too, for those right before a digit. Both start on a digit, which the engine finds fast.
-_LOOKALIKE_AFTER_DIGIT = re.compile(r"([0-9])([oоοli|]+)(?![^\W\d_])")
-_LOOKALIKE_CHARS = "oоοli|"
+_LOOKALIKE_AFTER_DIGIT = re.compile(r"([0-9])([oоοli|зб]+)(?![^\W\d_])")
+_LOOKALIKE_CHARS = "oоοli|зб"
 # A digit with a look-alike (or a bar) right after or right before it; the search starts
 # on a digit, which the engine finds fast.
-_LOOKALIKE_TOUCHING_DIGIT = re.compile(r"[0-9](?:(?=[oоοli|])|(?<=[oоοli|][0-9]))")
+_LOOKALIKE_TOUCHING_DIGIT = re.compile(r"[0-9](?:(?=[oоοli|зб])|(?<=[oоοli|зб][0-9]))")
 # A bar between two groups of three or more digits separates them: 617|555|0123.
 _SEPARATING_BAR = re.compile(r"(?<=[0-9]{3})\|(?=[0-9]{3})")
 # A lone look-alike between two digit groups: "555 o 123".

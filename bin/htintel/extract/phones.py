@@ -98,8 +98,9 @@ _ID_WORDS = frozenset(
     "matrícula matricula konto "
     # company and tax numbers: VAT (AT/CH UID, NL BTW, FR TVA, DE MwSt, EU VAT, AU/IN GST),
     # ID (NPWP), PL (NIP, KRS), RO (CUI), ES (CIF), CZ/SK (IČO, DIČ), GR (ΑΦΜ), NL (KvK),
-    # CO (NIT), PE/EC (RUC). "tin" (PH, US) is _TIN, apart.
-    "uid vat btw tva mwst gst gstin npwp nip krs cui cif ičo ico dič dic αφμ afm kvk nit ruc".split()
+    # CO (NIT), PE/EC (RUC), IT/ES/PT (IVA, P.IVA, codice fiscale). "tin" (PH, US) is _TIN.
+    "uid vat btw tva mwst gst gstin npwp nip krs cui cif ičo ico dič dic αφμ afm kvk nit ruc "
+    "iva p.iva piva fiscale fiscal".split()
 )
 # The taxpayer identification number, but not in the Vietnamese "nhắn tin" ("send a text").
 _TIN, _TIN_AFTER_IN_A_TEXT_ME = "tin", "nhắn"
@@ -118,9 +119,11 @@ _ID_WORDS_WITH_QUALIFIER = frozenset(
 )
 # Head-first "code" words: what follows them is the code's kind ("mã tin" = post code,
 # "รหัสสมาชิก" = member code), so they name an ID a word or two before the number.
-_CODE_HEADS = frozenset(("mã", "รหัส"))
+_CODE_HEADS = frozenset(("mã", "รหัส", "codice"))  # vi, th, it ("codice fiscale")
 _THAI_CODE_HEAD = "รหัส"  # Thai glues it to its kind: "รหัสประกาศ"
 _PHONE_CODE_KINDS = ("vùng", "quốc", "zalo", "điện", "đt", "พื้นที่", "โทร", "ประเทศ")
+_CODE_SUFFIX = re.compile(r"-([a-z]+)")
+_MAX_CODE_SUFFIX_LETTERS = 3
 # "Line ID: 0812345678" names a messenger account, which may well be a phone number.
 _MESSENGERS = frozenset(
     "line kik wechat skype telegram whatsapp viber signal zalo kakao 카톡 라인 ไลน์ 微信 ライン".split()
@@ -250,8 +253,11 @@ def _last_words_name_an_id(tail: str) -> bool:
         return True
     if last == "id" or last == "№":
         return previous not in _MESSENGERS
-    if previous == "iban" and len(last) == 2 and last.isalpha():  # "IBAN DE89 3704 ..."
+    if "iban" in words:  # "IBAN DE89 3704 ...", "IBAN IT60 X054 2811 ..."
         return True
+    if previous in _ID_WORDS and len(last) == 2 and last.isalpha():  # "TVA FR 12 345678901"
+        return True
+
     if any(word in _CODE_HEADS for word in words) or last.startswith(_THAI_CODE_HEAD):
         # ... unless the code is an area or country code: "mã vùng 028", "รหัสพื้นที่"
         return not any(kind in tail for kind in _PHONE_CODE_KINDS)
@@ -280,6 +286,19 @@ def _is_id_compound(word: str) -> bool:
     # WeChat", "手机号码"); the non-Latin stems are whole words, not fragments like "tel".
     return not (
         head.endswith(_SAME_NUMBER_HEADS) or any(stem in head for stem in _PHONE_HEAD_STEMS)
+    )
+
+
+def _has_code_suffix(text: str, end: int) -> bool:
+    """True when a short letter code joined by a dash follows the run ending at ``end``:
+    "2023-0815-BE". A longer word there is a name ("3331234567-Giulia"), and a phone or
+    messenger word names the number ("0612345678-WA")."""
+    suffix = _CODE_SUFFIX.match(text, end)
+    if suffix is None:
+        return False
+    word = suffix.group(1)
+    return len(word) <= _MAX_CODE_SUFFIX_LETTERS and not (
+        word in _GLUED_PHONE_LABELS or word in _MESSENGERS or word.startswith(_PHONE_HEAD_STEMS)
     )
 
 
@@ -623,7 +642,9 @@ def _numbers_in_run_text(
         tokens = tokens[:-1]
     elif len(tokens) > 1 and unit_after:
         # A size, unit or decimal glued to the last group: "... 75B", "... 2hrs", "... 1,68m".
-        tokens = tokens[:-1]
+        # Opened by a bracket, it is a remark after the number: "080-9876-5432(24時間受付)".
+        bracket = tokens[-1].rfind("(")
+        tokens = tokens[:-1] if bracket <= 0 else [*tokens[:-1], tokens[-1][:bracket]]
     joined = " ".join(tokens)
     found = _numbers_in_text_groups(joined, plus, region)
     if not found and ". " in joined:
@@ -716,6 +737,8 @@ def find_phones(text: str, region: Optional[str] = None) -> Tuple[str, ...]:
         run = text[start:end]
         if _ACCOUNT_RUN_START.match(run) or (before[-1:].isalpha() and _glued_iban(before, run)):
             continue
+        if " " not in run and _has_code_suffix(text, end):
+            continue  # one unspaced token with letters after a dash: "2023-0815-BE"
         if any(mark in before for mark in _QQ_MARKS) and _says_qq_account(before):
             run_numbers = tuple(n for n in run_numbers if _CHINESE_MOBILE.match(n))
         for number in run_numbers:

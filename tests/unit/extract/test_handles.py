@@ -37,6 +37,9 @@ def _conformance(name: str, section: str) -> List[Dict[str, Any]]:
         ("📱飞机(TG): @kh_zhaopin 💰", "telegram:kh_zhaopin"),  # a bracketed name, then ":"
         ("賴 taichung_baby", "line:taichung_baby"),  # a name with "_" needs no separator
         ("follow mo ako @cebu_gfe sa twitter", "twitter:cebu_gfe"),  # Tagalog "sa" (on)
+        ("Инста: katya.vl_25", "instagram:katya.vl_25"),
+        ("пиши в инсте @katya_vl", "instagram:katya_vl"),
+        ("Twitter（X）: x.com/minami_kyujin", "twitter:minami_kyujin"),  # "(X)" is no handle
         ("kik me sweetamber22", "kik:sweetamber22"),
         ("my kik is bella2020", "kik:bella2020"),
         ("KIK - amber.rose", "kik:amber.rose"),

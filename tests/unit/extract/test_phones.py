@@ -45,6 +45,11 @@ def phones_in(text, region):
         ),
         ("ja", "ご予約 〇八〇・二三四五・六七八九 まで", "JP", "+818023456789"),
         ("ja", "TEL 080・2345・6789", "JP", "+818023456789"),
+        ("ja", "お問い合わせ：080-9876-5432（24時間受付）", "JP", "+818098765432"),
+        # Cyrillic З and Б glued to digits as 3 and 6.
+        ("ru", "тел. 8 912 З45 67 89 (если не беру)", "RU", "+79123456789"),
+        ("ru", "8-9I6-234-5б-78", "RU", "+79162345678"),
+        ("pl", "Dzwoń: 5O1 2З4 567", "PL", "+48501234567"),
         # A currency sign on the next line belongs to a price there, not to this number.
         (
             "es",
@@ -678,6 +683,10 @@ TAX_LICENCE_AND_BANK_NUMBERS = [
     ("zh", "银行 ", "13812345678", "CN"),
     ("en", "Business license #BL-", "2019-004417", "US"),  # a letter code joined by a dash
     ("tl", "TIN ", "123-456-789-000", "PH"),
+    ("fr", "TVA FR ", "12 345678901", "FR"),  # a country code between the tax word and it
+    ("it", "IBAN IT60 X", "054 2811 1010 0000 0123 456", "IT"),
+    ("it", "Codice fiscale studio: ", "01234567890", "IT"),
+    ("it", "P.IVA ", "01234567890", "IT"),
 ]
 
 
@@ -761,4 +770,17 @@ def test_letters_glued_to_a_number_do_not_hide_the_label_before_them(text, regio
     ],
 )
 def test_a_date_without_a_year_before_a_number_is_not_part_of_it(text, region, expected):
+    assert phones_in(text, region) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "expected"),
+    [
+        ("Nr. 2023-0815-BE", "DE", ()),  # a code: letters joined by a dash after the digits
+        ("Tel 0612345678-WA", "FR", ("+33612345678",)),  # a phone or messenger word names it
+        ("chiama 3331234567-Giulia", "IT", ("+393331234567",)),  # a name, not a code
+        ("дом 15б, тел 8 912 345 67 89", "RU", ("+79123456789",)),
+    ],
+)
+def test_letters_after_the_digits_make_a_code_only_when_short(text, region, expected):
     assert phones_in(text, region) == expected
