@@ -373,6 +373,11 @@ _NAME_AFTER_SLASH = re.compile(
 # What _NAME_AFTER_SLASH reads after the "/": a space, a name and the character after it.
 _MAX_NAME_AFTER_SLASH = 1 + max(len(alias) for alias in _ALIASES) + 1
 _MAX_HANDLE = len("live:") + 50
+# A handle listed after another of the same platform, and how it is joined to it.
+_LISTED_HANDLE = re.compile(
+    r"[ \t]{0,2}(?:[/&,·•|]|and|y|et|und)[ \t]{0,2}@?(?P<handle>[a-z0-9_.]{2,50})(?![a-z0-9_@:/])"
+)
+_MAX_LISTED_HANDLES = 3
 _ALIAS_JOINER = re.compile(r"[ \t]{0,2}(?:[/&+,]|and|y|et|e|und)[ \t]{0,2}")
 # "@bella22 on telegram", "bella22 on kik", "@bella (IG)": searched in a window that ends
 # where the platform name starts.
@@ -707,6 +712,7 @@ def _named_handles(
         if after is not None:
             handle_after[start] = after
             found.append((start, after))
+            found += _listed_after(lowered, end, after)
     # Left to right, so "@bella22 on IG and snap" hands one handle on along the chain.
     handle_before: Dict[int, str] = {}
     for start, end, alias in positions:
@@ -726,6 +732,35 @@ def _named_handles(
                     found.append((start, chained))
                 break
     return found
+
+
+def _listed_after(lowered: str, name_end: int, first: str) -> List[Tuple[int, str]]:
+    """More handles of the same platform listed after the first one: "IG: katya_25 · nastya_25",
+    "kik: bella22 / amber33". Each must look like a name (see _listed_name)."""
+    platform, _, handle = first.partition(":")
+    position = lowered.find(handle, name_end, name_end + _MAX_BEFORE_HANDLE + len(handle) + 1)
+    if position < 0:
+        return []
+    position += len(handle)
+    listed: List[Tuple[int, str]] = []
+    while len(listed) < _MAX_LISTED_HANDLES:
+        item = _LISTED_HANDLE.match(lowered, position)
+        if item is None:
+            break
+        name = _trim_handle(item.group("handle"))
+        if name in _ALIASES or not _listed_name(name):
+            break  # another platform's name ("IG: x / snap: y"), a number, words ("new.in.town")
+        value = valid_handle(platform, name)
+        if value is None:
+            break
+        listed.append((item.start("handle"), value))
+        position = item.end()
+    return listed
+
+
+def _listed_name(name: str) -> bool:
+    """Letters with a digit or "_": what a listed name needs, where "." alone could join words."""
+    return any(c.isalpha() for c in name) and ("_" in name or any(c.isdigit() for c in name))
 
 
 def _profile_hosts(lowered: str) -> List[Tuple[int, str, int]]:

@@ -828,3 +828,20 @@ def test_the_short_window_after_a_name_finds_what_the_match_finds(after: str, na
         assert handles._handle_after_name(lowered, name, end) == handles._handle_after_alias(
             lowered, name, end
         )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Инста: katya.vl_25 · nastya.vl_25", ("instagram:katya.vl_25", "instagram:nastya.vl_25")),
+        ("kik: bella22 / amber33 y rose44", ("kik:bella22", "kik:amber33", "kik:rose44")),
+        ("IG: bella_22 / snap: amber_33", ("instagram:bella_22", "snapchat:amber_33")),
+        # Not a name after the joiner: an age, a count, words joined by dots, an email.
+        ("kik: bella22, 25 y/o", ("kik:bella22",)),
+        ("kik: bella22 and 2 girls", ("kik:bella22",)),
+        ("snap: bella22, new.in.town", ("snapchat:bella22",)),
+        ("IG: bella_22, bella@gmail.com", ("instagram:bella_22",)),
+    ],
+)
+def test_names_listed_after_the_first_handle_share_its_platform(text, expected):
+    assert find_handles(text).handles == expected
