@@ -56,9 +56,14 @@ _CURRENCY_WORDS_AFTER = (
     "usd", "eur", "gbp", "dollars?", "euros?", "rubles?", "руб", "pesos", "reais", "yuan",
     "元", "块", r"k\b",
 )  # fmt: skip
-# A sign on the next line is not this number's: "Whats: 5512345678\n$2,500 la hora".
+# A sign on the next line is not this number's: "Whats: 5512345678\n$2,500 la hora"; nor
+# one written before an amount: "602 819 3374 $80/60min".
 _CURRENCY_AFTER = re.compile(
-    r"[^\S\n\r]{0,2}(?:[" + _CURRENCY_SIGNS + "]|(?:" + "|".join(_CURRENCY_WORDS_AFTER) + "))"
+    r"[^\S\n\r]{0,2}(?:["
+    + _CURRENCY_SIGNS
+    + r"](?![0-9])|(?:"
+    + "|".join(_CURRENCY_WORDS_AFTER)
+    + "))"
 )
 # Besides whitespace, the characters a _CURRENCY_AFTER match can start with: most runs
 # are followed by neither, and skip the regex.
