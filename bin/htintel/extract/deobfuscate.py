@@ -91,6 +91,8 @@ _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 _BMP_SPECIAL = re.compile("[" + _BMP_CHANGES + "][" + _INVISIBLE_BMP + "]*")
 # Emoji and symbols ads put between digit groups ("702💋555💋0123") separate the groups.
 _SYMBOLS_BETWEEN_DIGITS = re.compile("([0-9])\\s{0,2}[" + numbers.SYMBOLS + "]+\\s{0,2}(?=[0-9])")
+# Unbroken digits from which a group is a number of its own, not a piece of one.
+_WHOLE_NUMBER_DIGITS = 9
 # The katakana long-vowel mark (U+30FC) that Japanese ads write as a dash between digits.
 _LONG_VOWEL_BETWEEN_DIGITS = re.compile("(?<=[0-9])\u30fc(?=[0-9])")
 # The apostrophe of Ukrainian words ("п'ять", "дев’ять"), after a consonant before я, ю, є, ї.
@@ -177,6 +179,10 @@ def normalize(text: str, max_chars: int = MAX_TEXT_CHARS) -> str:
                 text = text.replace(wide, narrow)
         if not unicodedata.is_normalized("NFKC", text):
             text = unicodedata.normalize("NFKC", text)
+            # NFKC can make a character the special pass maps: "𐞄" -> "ʙ" (-> "b").
+            made_special = _MAYBE_SPECIAL.search(text)
+            if made_special is not None:
+                text = _replace_special(text, made_special.start())
     if _DOTTED_CAPITAL_I in text:
         text = text.replace(_DOTTED_CAPITAL_I, "I")
     return text
@@ -200,7 +206,7 @@ def digitize_for_phones(text: str) -> Tuple[str, bool]:
         lower = _non_ascii_separators(lower)
     signals = numbers.text_signals(lower)
     if signals.symbols:  # only then can _SYMBOLS_BETWEEN_DIGITS change anything
-        separated = _SYMBOLS_BETWEEN_DIGITS.sub(r"\1 ", lower)
+        separated = _SYMBOLS_BETWEEN_DIGITS.sub(_symbol_gap, lower)
         if separated != lower:
             lower = separated
             signals = numbers.text_signals(lower)
@@ -217,6 +223,22 @@ def digitize_for_phones(text: str) -> Tuple[str, bool]:
     # Commas of measurements and lists mostly stay: the run signal then still holds.
     bridged = numbers.bridge_digit_separators(lower, False)
     return bridged, signals.phone_run or bridged != lower
+
+
+def _symbol_gap(match: re.Match[str]) -> str:
+    """What a symbol between digits becomes: a space joining digit groups ("702💋555💋0123"),
+    or a line break after or before a whole number of its own ("订单号 20240601123456 ✨
+    138-0013-8000"), so that the words naming one number do not name the other."""
+    text, before_end, after = match.string, match.end(1), match.end()
+    before = text[max(0, before_end - _WHOLE_NUMBER_DIGITS) : before_end]
+    following = text[after : after + _WHOLE_NUMBER_DIGITS]
+    if _is_whole_number(before) or _is_whole_number(following):
+        return match.group(1) + "\n"
+    return match.group(1) + " "
+
+
+def _is_whole_number(piece: str) -> bool:
+    return len(piece) == _WHOLE_NUMBER_DIGITS and piece.isdigit()
 
 
 def _non_ascii_separators(lower: str) -> str:

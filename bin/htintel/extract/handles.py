@@ -67,7 +67,7 @@ _STOP_WORDS: FrozenSet[str] = frozenset(
         "story stories video videos pic pics photo photos com net org live anytime "
         "anywhere today tonight later babe baby daddy honey first back for more info "
         "details pictures girl girls boy boys lady ladies model models sexy hot new real "
-        "free fun love ready open always welcome hablamos llamame escribeme"
+        "free fun love ready open always welcome hablamos llamame escribeme dont ask"
     ).split()
 )
 

@@ -631,9 +631,25 @@ def _phrase_code(lower_phrase: str) -> int:
     spelled = (
         glued_number_word
         or not _COMMON_WORDS.issuperset(number_words)
+        or _holds_run_together_number_word(words)
         or (not ascii_phrase and _NON_LATIN_NUMERAL.search(lower_phrase) is not None)
     )
     return code + (_SPELLED_WORDS if spelled else min(len(number_words), _SPELLED_WORDS))
+
+
+def _holds_run_together_number_word(words: List[str]) -> bool:
+    """True when a word is number words run together ("eightthreetwo", "fivefourthreetwo")."""
+    return any(
+        _MIN_RUN_TOGETHER_CHARS <= len(word) <= _MAX_SEGMENTED_CHARS
+        and word[:2] in _SEGMENT_PREFIXES
+        and word[-2:] in _SEGMENT_SUFFIXES
+        and _segment(word) is not None
+        for word in words
+    )
+
+
+# Two number words of three letters at least ("sixsix", "onetwo").
+_MIN_RUN_TOGETHER_CHARS = 6
 
 
 def _may_hold_lone_lookalike(ascii_text: str) -> bool:

@@ -101,6 +101,8 @@ _ID_WORDS = frozenset(
     # classified box numbers, postings, registrations and licences (massage parlours)
     "chiffre kennziffer posting registration reg license licence lic permit registro "
     "matrícula matricula konto "
+    # file and reference numbers of German and Austrian authorities (Aktenzeichen, Zahl)
+    "az aktenzeichen zl gz geschäftszahl "
     # company and tax numbers: VAT (AT/CH UID, NL BTW, FR TVA, DE MwSt, EU VAT, AU/IN GST),
     # ID (NPWP), PL (NIP, KRS), RO (CUI), ES (CIF), CZ/SK (IČO, DIČ), GR (ΑΦΜ), NL (KvK),
     # CO (NIT), PE/EC (RUC), IT/ES/PT (IVA, P.IVA, codice fiscale). "tin" (PH, US) is _TIN.
@@ -112,7 +114,7 @@ _TIN, _TIN_AFTER_IN_A_TEXT_ME = "tin", "nhắn"
 # ... optionally followed by one of these ("Post ID:", "Anuncio No.", "Inserat-Nr",
 # "Inzerát č.", "İlan numarası", "광고 번호").
 _ID_QUALIFIERS = frozenset(
-    "id # no nr n° nº num number code № номер nro núm numero número numéro numer nummer "
+    "id # no n nr n° nº num number code № номер nro núm numero número numéro numer nummer "
     "numara numarası kodu nomor č čís číslo cislo szám száma kód kod cod αριθμός αρ "
     "kode 번호 番号 号 رقم".split()
 )
@@ -128,6 +130,9 @@ _CODE_HEADS = frozenset(("mã", "รหัส", "codice"))  # vi, th, it ("codic
 _THAI_CODE_HEAD = "รหัส"  # Thai glues it to its kind: "รหัสประกาศ"
 _PHONE_CODE_KINDS = ("vùng", "quốc", "zalo", "điện", "đt", "พื้นที่", "โทร", "ประเทศ")
 _CODE_SUFFIX = re.compile(r"-([a-z]+)")
+# A year and a slash opening a run, or a slash and a year closing it.
+_YEAR_FIRST_REFERENCE = re.compile(r"(?:19|20)[0-9]{2}/")
+_YEAR_LAST_REFERENCE = re.compile(r"/(?:19|20)[0-9]{2}\Z")
 _MAX_CODE_SUFFIX_LETTERS = 3
 # "Line ID: 0812345678" names a messenger account, which may well be a phone number.
 _MESSENGERS = frozenset(
@@ -163,7 +168,7 @@ _PHONE_HEAD_STEMS = (
     "區", "市外",
 )  # fmt: skip
 # "同号" / "同號": "the same number" (as the phone, on WeChat ...).
-_SAME_NUMBER_HEADS = ("同",)
+_SAME_OR_NEW_NUMBER_HEADS = ("同", "新")  # 微信同号 (same as WeChat), 新号码 (new number)
 # Phone labels people glue to the number ("Tel0151 ...", "wa0812 ..."), never a code.
 _GLUED_PHONE_LABELS = frozenset("t m p h hp ph tel tlf tfn wa sms mob cel fon gsm".split())
 _QQ_MARK_CHARS = 8  # how near the end of the word before a number "qq" must be
@@ -263,9 +268,12 @@ def _last_words_name_an_id(tail: str) -> bool:
     if previous in _ID_WORDS and len(last) == 2 and last.isalpha():  # "TVA FR 12 345678901"
         return True
 
-    if any(word in _CODE_HEADS for word in words) or last.startswith(_THAI_CODE_HEAD):
-        # ... unless the code is an area or country code: "mã vùng 028", "รหัสพื้นที่"
-        return not any(kind in tail for kind in _PHONE_CODE_KINDS)
+    heads = [index for index, word in enumerate(words) if word in _CODE_HEADS]
+    if heads or last.startswith(_THAI_CODE_HEAD):
+        # ... unless the code is an area or country code: "mã vùng 028", "รหัสพื้นที่",
+        # read after the head only ("(Zalo). Mã tin: 0912..." is a listing code).
+        after_head = " ".join(words[heads[-1] :]) if heads else last
+        return not any(kind in after_head for kind in _PHONE_CODE_KINDS)
     if last == _TIN:
         return not previous.endswith(_TIN_AFTER_IN_A_TEXT_ME)  # "Zalo/nhắn tin"
     return last in _ID_WORDS or last in _PRICE_WORDS
@@ -290,7 +298,7 @@ def _is_id_compound(word: str) -> bool:
     # An unspaced head may hold its phone word anywhere ("微信同号" = "the same number as
     # WeChat", "手机号码"); the non-Latin stems are whole words, not fragments like "tel".
     return not (
-        head.endswith(_SAME_NUMBER_HEADS) or any(stem in head for stem in _PHONE_HEAD_STEMS)
+        head.endswith(_SAME_OR_NEW_NUMBER_HEADS) or any(stem in head for stem in _PHONE_HEAD_STEMS)
     )
 
 
@@ -739,17 +747,28 @@ def find_phones(text: str, region: Optional[str] = None) -> Tuple[str, ...]:
         before = text[start - _CONTEXT_CHARS if start > _CONTEXT_CHARS else 0 : start]
         if _context_says_not_a_phone(before):
             continue
-        run = text[start:end]
-        if _ACCOUNT_RUN_START.match(run) or (before[-1:].isalpha() and _glued_iban(before, run)):
+        if run_is_a_code(text, start, end, before):
             continue
-        if " " not in run and _has_code_suffix(text, end):
-            continue  # one unspaced token with letters after a dash: "2023-0815-BE"
         if any(mark in before for mark in _QQ_MARKS) and _says_qq_account(before):
             run_numbers = tuple(n for n in run_numbers if _CHINESE_MOBILE.match(n))
         for number in run_numbers:
             if number not in found:
                 found.append(number)
     return tuple(found)
+
+
+def run_is_a_code(text: str, start: int, end: int, before: str) -> bool:
+    """True when the run ``text[start:end]`` is by its own shape an account or a code, whatever
+    the words before it (``before``, the _CONTEXT_CHARS before it) say."""
+    run = text[start:end]
+    if _ACCOUNT_RUN_START.match(run) or (before[-1:].isalpha() and _glued_iban(before, run)):
+        return True
+    if _YEAR_FIRST_REFERENCE.match(run) is not None:
+        return True  # a file number after its year: "Nr. 2024/0815"
+    if " " in run:
+        return False  # the rest read one unspaced token: "... 564985. /05/2024" is a phone
+    # letters after a dash ("2023-0815-BE"), a year after a slash ("MA 62-123456/2024")
+    return _has_code_suffix(text, end) or _YEAR_LAST_REFERENCE.search(run) is not None
 
 
 def validate_candidates(candidates: Iterable[str]) -> Tuple[str, ...]:

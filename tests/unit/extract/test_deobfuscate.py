@@ -163,12 +163,16 @@ def test_normalize_is_idempotent(text):
 
 
 def reference_normalize(text):
-    """normalize() as first written: one _SPECIAL pass over all non-ASCII text, then NFKC."""
+    """normalize() as first written: a _SPECIAL pass over all non-ASCII text, NFKC, and
+    _SPECIAL again for what NFKC made."""
     text = deobfuscate.cap_text(text)
     if text.isascii():
         return deobfuscate._CONTROL.sub(" ", text)
     text = deobfuscate._SPECIAL.sub(deobfuscate._replacement, text)
-    return unicodedata.normalize("NFKC", text)
+    text = unicodedata.normalize("NFKC", text)
+    # what NFKC made of some characters is special too ("𐞄" -> "ʙ"); "İ" is written "I"
+    text = deobfuscate._SPECIAL.sub(deobfuscate._replacement, text)
+    return text.replace("\u0130", "I")
 
 
 def reference_needed_passes(lower):
@@ -183,6 +187,8 @@ def reference_needed_passes(lower):
         or numbers._NON_LATIN_NUMERAL.search(lower) is not None
         or any(numbers._is_number_word(word) for word in touching)
         or any(word in numbers.NUMBER_WORDS for word in numbers._WORD_BETWEEN_DIGITS.findall(lower))
+        # number words run together, digits or not around them ("eightthreetwo")
+        or any(6 <= len(word) <= 40 and numbers._segment(word) is not None for word in words)
     )
     lookalikes = any(not word.strip(numbers._LOOKALIKE_CHARS) for word in touching) or (
         numbers._LONE_LOOKALIKE.search(lower) is not None

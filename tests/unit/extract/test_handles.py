@@ -218,6 +218,7 @@ def test_a_platform_name_after_a_slash_lists_another_handle(
         "小薇：abc123",  # a girl's name ending in 薇
         "小薇 abc123",
         "賴 taichung",  # a surname before a word: only a name with "_" needs no separator
+        "no kik, no snap, no IG - dont ask",
         "坐飞机 abc_123",  # ... but not after a longer word holding the name
         "依賴: abc123",  # "rely on"
         "信賴 abc123",  # "trust"

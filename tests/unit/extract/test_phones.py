@@ -46,6 +46,10 @@ def phones_in(text, region):
         ("ja", "ご予約 〇八〇・二三四五・六七八九 まで", "JP", "+818023456789"),
         ("ja", "TEL 080・2345・6789", "JP", "+818023456789"),
         ("en", "call 602 819 3374 $80/60min", "US", "+16028193374"),  # "$" opens the next price
+        ("zh", "新号码：１３８ １２３４ ５６７８ 旧号停用", "CN", "+8613812345678"),  # "new number"
+        ("zh", "订单号 20240601123456 ✨ 138-0013-8000", "CN", "+8613800138000"),
+        ("en", "eightthreetwo - eightsevensix - fivefourthreetwo", "US", "+18328765432"),
+        ("en", "Text 07861 564985. 05/2024 at 10:30", "GB", "+447861564985"),
         ("ja", "お問い合わせ：080-9876-5432（24時間受付）", "JP", "+818098765432"),
         # Cyrillic З and Б glued to digits as 3 and 6.
         ("ru", "тел. 8 912 З45 67 89 (если не беру)", "RU", "+79123456789"),
@@ -381,8 +385,11 @@ def _find_phones_without_window_caches(text, region):
             and (next_char.isalpha() or phones._DECIMAL_TAIL.match(text, end) is not None),
             region,
         )
-        if run_numbers and not phones._context_says_not_a_phone.__wrapped__(
-            text[max(0, start - 40) : start]
+        before = text[max(0, start - 40) : start]
+        if (
+            run_numbers
+            and not phones._context_says_not_a_phone.__wrapped__(before)
+            and not phones.run_is_a_code(text, start, end, before)
         ):
             found.extend(number for number in run_numbers if number not in found)
     return tuple(found)
@@ -688,6 +695,8 @@ TAX_LICENCE_AND_BANK_NUMBERS = [
     ("it", "IBAN IT60 X", "054 2811 1010 0000 0123 456", "IT"),
     ("it", "Codice fiscale studio: ", "01234567890", "IT"),
     ("it", "P.IVA ", "01234567890", "IT"),
+    ("it", "Annuncio n. ", "3401234568", "IT"),
+    ("de", "Betriebserlaubnis Az. ", "32.1-0341-2024", "DE"),
 ]
 
 
@@ -784,4 +793,20 @@ def test_a_date_without_a_year_before_a_number_is_not_part_of_it(text, region, e
     ],
 )
 def test_letters_after_the_digits_make_a_code_only_when_short(text, region, expected):
+    assert phones_in(text, region) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "expected"),
+    [
+        # File numbers with their year, whatever the words before them.
+        ("Registriert beim Magistrat, Zl. MA 62-123456/2024.", "AT", ()),
+        ("Anmeldebescheinigung vorhanden, Nr. 2024/0815. 30 Min 100 €", "DE", ()),
+        ("Tel. 0664/2024123", "AT", ("+436642024123",)),  # a slash, but no year at an end
+        # A listing code after a contact line that names Zalo: the code head rules.
+        ("Liên hệ: 0912 345 678 (Zalo). Mã tin: 0912345677.", "VN", ("+84912345678",)),
+        ("mã vùng 028 3823 4567", "VN", ("+842838234567",)),  # an area code stays a phone
+    ],
+)
+def test_file_numbers_and_listing_codes_are_not_phones(text, region, expected):
     assert phones_in(text, region) == expected
