@@ -1,8 +1,8 @@
 """Email addresses, including the forms ads use to dodge filters.
 
 Besides plain addresses this finds "bella (at) gmail (dot) com", "bella AT gmail DOT com",
-"bella arroba gmail punto com" (the words for "at" and "dot" in es, pt, fr, it, de, ru, nl,
-pl, cs, hu, sv and da), "bella(a)gmail.com" (a bracketed "a" glued to both parts),
+"bella arroba gmail punto com" (the words for "at" and "dot" in es, pt, fr, it, de, ro, ru,
+nl, pl, cs, hu, sv and da), "bella(a)gmail.com" (a bracketed "a" glued to both parts),
 "b e l l a @ g m a i l . c o m", "gmail: bella", "bella on gmail" and "bella at gmail" (the
 provider's domain is filled in). Every address must pass ``is_valid_address`` (RFC 5321
 dot-atom syntax and a listed TLD). Precision first: an address spelt with a bare word "at"
@@ -40,8 +40,8 @@ PROVIDER_DOMAINS: Dict[str, str] = {
 
 
 _AT_WORDS = "|".join(EMAIL_AT_WORDS)
-# "dot" as ads spell it: en, es/it, pt, fr, de, ru, nl, pl, cs, hu.
-_DOT_WORDS = "dot|punto|ponto|point|punkt|точка|punt|kropka|tečka|pont"
+# "dot" as ads spell it: en, es/it, pt, fr, de, ro, ru, nl, pl, cs, hu.
+_DOT_WORDS = "dot|punto|ponto|point|punkt|punct|точка|punt|kropka|tečka|pont"
 # Local parts that are ordinary words: "me at the hotel", "call us at 555".
 _STOP_LOCALS = ORDINARY_WORDS_BEFORE_AT
 # Domain words that make a bare-word "at" a place or a time, not a provider.
@@ -142,6 +142,7 @@ _OTHER_ASCII_AT_SEARCHES = (
     ("h", "chiocciola"),
     ("b", "snabel-a"),
     ("f", "klammeraffe"),
+    ("d", "arond"),  # ro
     *((glued[0], glued) for glued in EMAIL_GLUED_BRACKETED_ATS),
 )
 # The ASCII letters of the non-ASCII words for "at" and "dot" in Latin script, where they
@@ -254,7 +255,11 @@ def _address_around_at(text: str, kind: str, start: int, end: int) -> Optional[T
         return None  # see EMAIL_GLUED_BRACKETED_ATS
     local = _collapse_separators(local_match.group("local")[::-1]).lower()
     local_start = start - local_match.end()
-    if kind != "symbol" and (local in _STOP_LOCALS or domain.split(".")[0] in _STOP_DOMAIN_LABELS):
+    # A bare word "at" after an ordinary word is a place or a time ("meet me at hotel dot com");
+    # a bracketed "(at)" is written only in addresses ("contact(at)club-paris.fr").
+    if kind == "word" and local in _STOP_LOCALS:
+        return None
+    if kind != "symbol" and domain.split(".")[0] in _STOP_DOMAIN_LABELS:
         return None
     # "AMBER ROSE 22 AT GMAIL": a short number before a written "at" is the tail of a local
     # part spelled with spaces, not an address of its own (a false link across ads).

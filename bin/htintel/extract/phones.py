@@ -107,7 +107,7 @@ _ID_WORDS = frozenset(
     # ID (NPWP), PL (NIP, KRS), RO (CUI), ES (CIF), CZ/SK (IČO, DIČ), GR (ΑΦΜ), NL (KvK),
     # CO (NIT), PE/EC (RUC), IT/ES/PT (IVA, P.IVA, codice fiscale). "tin" (PH, US) is _TIN.
     "uid vat btw tva mwst gst gstin npwp nip krs cui cif ičo ico dič dic αφμ afm kvk nit ruc "
-    "iva p.iva piva fiscale fiscal".split()
+    "iva p.iva piva fiscale fiscal mst".split()  # VN MST: mã số thuế
 )
 # The taxpayer identification number, but not in the Vietnamese "nhắn tin" ("send a text").
 _TIN, _TIN_AFTER_IN_A_TEXT_ME = "tin", "nhắn"
@@ -122,13 +122,14 @@ _ID_QUALIFIERS = frozenset(
 # "رقم الإعلان"): alone they are everyday words ("aviso" is also "notice", "Info iklan"
 # introduces the number to call to place an ad).
 _ID_WORDS_WITH_QUALIFIER = frozenset(
-    "aviso oferta kunden anzeigen bestell artikel iklan الإعلان الاعلان إعلان اعلان".split()
+    "aviso oferta oferty kunden anzeigen bestell artikel iklan الإعلان الاعلان إعلان اعلان".split()
 )
 # Head-first "code" words: what follows them is the code's kind ("mã tin" = post code,
 # "รหัสสมาชิก" = member code), so they name an ID a word or two before the number.
 _CODE_HEADS = frozenset(("mã", "รหัส", "codice"))  # vi, th, it ("codice fiscale")
 _THAI_CODE_HEAD = "รหัส"  # Thai glues it to its kind: "รหัสประกาศ"
 _PHONE_CODE_KINDS = ("vùng", "quốc", "zalo", "điện", "đt", "พื้นที่", "โทร", "ประเทศ")
+_GLUED_NUMBER_SIGNS = frozenset(("no", "nr"))
 _CODE_SUFFIX = re.compile(r"-([a-z]+)")
 # A year and a slash opening a run, or a slash and a year closing it.
 _YEAR_FIRST_REFERENCE = re.compile(r"(?:19|20)[0-9]{2}/")
@@ -221,7 +222,8 @@ def _context_says_not_a_phone(before: str) -> bool:
     tail = before.rstrip(_TRAILING_PUNCTUATION)
     if tail.endswith(_ID_SUFFIXES_CJK) or tail.endswith(_PRICE_SUFFIXES):
         return True
-    code_end = before if before[-1:].isalpha() else tail if before[-1:] == "-" else ""
+    glued_to_the_digits = before[-1:].isalpha()
+    code_end = before if glued_to_the_digits else tail if before[-1:] == "-" else ""
     if code_end[-1:].isalpha():
         # A short letter code glued to the number, or joined by a dash, hides the label
         # before it: "Ref:AB0612...", "Konto PL61 1090 ...", "license #BL-2019-004417".
@@ -230,9 +232,14 @@ def _context_says_not_a_phone(before: str) -> bool:
             len(glued) <= 3
             and glued.isascii()  # unspaced scripts glue every label, "电话" too
             and glued not in _GLUED_PHONE_LABELS
-            and _context_says_not_a_phone(code_end[: -len(glued)])
         ):
-            return True
+            rest = code_end[: -len(glued)]
+            if glued in _GLUED_NUMBER_SIGNS and glued_to_the_digits:
+                # "№" glued to the digits (NFKC writes it "No"): "Заявка №79261234560"
+                # numbers a document, unless a phone word comes before it ("тел. №7926...").
+                return not _last_words_name_a_phone(rest.rstrip(_TRAILING_PUNCTUATION))
+            if _context_says_not_a_phone(rest):
+                return True
     # Only the last three words count. They lie in the last three whitespace-separated
     # pieces unless one of those is all dashes (no word at all), so those pieces make a
     # short cache key that recurs across ads ("my number", "Post ID").
@@ -300,6 +307,13 @@ def _is_id_compound(word: str) -> bool:
     return not (
         head.endswith(_SAME_OR_NEW_NUMBER_HEADS) or any(stem in head for stem in _PHONE_HEAD_STEMS)
     )
+
+
+def _last_words_name_a_phone(tail: str) -> bool:
+    """True when the last word of ``tail`` is a phone or messenger word ("тел.", "Viber")."""
+    words = tail.split()
+    last = words[-1].strip(".,;:()[]") if words else ""
+    return last in _MESSENGERS or last.startswith(_PHONE_HEAD_STEMS)
 
 
 def _has_code_suffix(text: str, end: int) -> bool:

@@ -92,7 +92,7 @@ ORDINARY_WORDS_BEFORE_AT = frozenset(
 # de.
 EMAIL_AT_WORDS = (
     "at arroba arobase chiocciola собака собачка apenstaartje małpa malpa zavináč kukac "
-    "snabel-a klammeraffe".split()
+    "snabel-a klammeraffe arond".split()
 )
 _REVERSED_AT_WORDS = "|".join(word[::-1] for word in EMAIL_AT_WORDS)
 # The URL's host is the domain part of an obfuscated email ("bella at mysite.com"); matched

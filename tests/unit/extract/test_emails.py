@@ -77,6 +77,8 @@ def test_english_obfuscations_are_undone(text: str, expected: str) -> None:
         ("mejla lisa(snabel-a)hotmail.com", "lisa@hotmail.com"),  # sv, da
         ("lisa snabel-a hotmail punkt se", "lisa@hotmail.se"),  # sv
         ("anna klammeraffe web punkt de", "anna@web.de"),  # de
+        ("mail masaj.tm arond yahoo punct ro", "masaj.tm@yahoo.ro"),  # ro
+        ("Infos: contact(at)letriangle-paris.fr", "contact@letriangle-paris.fr"),  # bracketed
         ("email lan.anh(a)gmail.com", "lan.anh@gmail.com"),  # a bracketed "a", glued
         ("email lan.anh[a]gmail.com", "lan.anh@gmail.com"),
     ],

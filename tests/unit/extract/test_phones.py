@@ -696,6 +696,9 @@ TAX_LICENCE_AND_BANK_NUMBERS = [
     ("it", "Codice fiscale studio: ", "01234567890", "IT"),
     ("it", "P.IVA ", "01234567890", "IT"),
     ("it", "Annuncio n. ", "3401234568", "IT"),
+    ("vi", "Spa Hoa Sen, Q5. MST ", "0312345678", "VN"),  # mã số thuế
+    ("pl", "kod oferty ", "512-345-678", "PL"),
+    ("ru", "Заявка №", "79261234560", "RU"),  # "№" glued to the digits
     ("de", "Betriebserlaubnis Az. ", "32.1-0341-2024", "DE"),
 ]
 
@@ -806,6 +809,7 @@ def test_letters_after_the_digits_make_a_code_only_when_short(text, region, expe
         # A listing code after a contact line that names Zalo: the code head rules.
         ("Liên hệ: 0912 345 678 (Zalo). Mã tin: 0912345677.", "VN", ("+84912345678",)),
         ("mã vùng 028 3823 4567", "VN", ("+842838234567",)),  # an area code stays a phone
+        ("тел. №79261234560", "RU", ("+79261234560",)),  # "№" after a phone word
     ],
 )
 def test_file_numbers_and_listing_codes_are_not_phones(text, region, expected):
