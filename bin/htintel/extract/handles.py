@@ -67,7 +67,9 @@ _STOP_WORDS: FrozenSet[str] = frozenset(
         "story stories video videos pic pics photo photos com net org live anytime "
         "anywhere today tonight later babe baby daddy honey first back for more info "
         "details pictures girl girls boy boys lady ladies model models sexy hot new real "
-        "free fun love ready open always welcome hablamos llamame escribeme dont ask"
+        "free fun love ready open always welcome hablamos llamame escribeme dont ask "
+        "friendly discreet verified generous playful petite exclusive premium daily weekly "
+        "messages message requests request users account accounts preferred mainly"
     ).split()
 )
 
@@ -101,6 +103,8 @@ _ALIASES: Dict[str, str] = {
     "телеграмму": "telegram",
     "тг": "telegram",
     "tg": "telegram",
+    "tele": "telegram",  # vi, pt slang ("tele: @x")
+    "ins": "instagram",  # zh, vi slang; only before ":" or "@" (_SEPARATOR_ONLY_ALIASES)
     "twitter": "twitter",
     "facebook": "facebook",
     "fb": "facebook",
@@ -176,7 +180,7 @@ _ALIASES: Dict[str, str] = {
 
 # Common words that name a platform only before ":" or "@" ("OF: bella22", not "pics of x22";
 # "飞机：@bella22", not "坐飞机 3h"; "薇：abc123", not "小薇 abc123").
-_SEPARATOR_ONLY_ALIASES = frozenset({"of", "飞机", "飛機", "薇", "賴"})
+_SEPARATOR_ONLY_ALIASES = frozenset({"of", "ins", "飞机", "飛機", "薇", "賴"})
 # ... or, for the one-character names (never part of a longer word, see _is_part_of_a_longer_word),
 # before a Latin name with "_", which no Chinese sentence goes on with ("賴 taichung_baby");
 # "坐飞机 abc_123" could still be "take a plane".
@@ -301,6 +305,8 @@ _GET_IN_TOUCH_WORDS = "|".join(
         (
             "好友 联系 聯繫 联络 聯絡 搜索 搜尋 私聊 私信 咨询 諮詢 客服 "  # zh
             "で の から にて まで 検索 追加 友だち追加 友達追加 問い合わせ お問い合わせ "  # ja
+            "連絡 ご連絡 連絡して 連絡してね 連絡ください "
+            "chat "  # "سناب chat: x", "kik chat: x"
             "문의 연락 연락처 으로 로 추가 친추 "  # ko
             "ได้เลย ได้ ติดต่อ แอด มาได้เลย"  # th
         ).split(),
@@ -378,6 +384,24 @@ _LISTED_HANDLE = re.compile(
     r"[ \t]{0,2}(?:[/&,·•|]|and|y|et|und)[ \t]{0,2}@?(?P<handle>[a-z0-9_.]{2,50})(?![a-z0-9_@:/])"
 )
 _MAX_LISTED_HANDLES = 3
+# A name right after a platform name and a space (see _bare_names_in_a_list).
+_BARE_NAME = re.compile(r"[ \t]{1,2}(?P<name>[a-z][a-z0-9._]{3,29})(?![a-z0-9_.@:/-])")
+_MIN_BARE_NAME = 5
+# What joins the items of a list of contacts: slashes, bars, bullets, commas, emoji, "or".
+_LIST_JOINER_CHARS = r"[\s/|·•,;" + SYMBOLS + r"\ufe0f]"
+_LIST_JOINER = re.compile(
+    _LIST_JOINER_CHARS
+    + r"*(?:(?<![a-z])(?:or|oder|o|ou|y|и|или)(?![a-z])"
+    + _LIST_JOINER_CHARS
+    + r"*)?"
+)
+_LIST_JOINER_AT_END = re.compile(
+    r"(?:"
+    + _LIST_JOINER_CHARS
+    + r"*(?:(?<![a-z])(?:or|oder|o|ou|y|и|или)(?![a-z]))?)?"
+    + _LIST_JOINER_CHARS
+    + r"+\Z"
+)
 _ALIAS_JOINER = re.compile(r"[ \t]{0,2}(?:[/&+,]|and|y|et|e|und)[ \t]{0,2}")
 # "@bella22 on telegram", "bella22 on kik", "@bella (IG)": searched in a window that ends
 # where the platform name starts.
@@ -1007,12 +1031,57 @@ def _handles_in(
     candidates.extend(_named_handles(lowered, first_words, in_other_scripts))
     if names_a_path and "u/" in lowered:
         candidates.extend(_reddit_short_handles(lowered))
+    if candidates:
+        candidates.extend(_bare_names_in_a_list(lowered, first_words, in_other_scripts, candidates))
     if not candidates and not phones:
         return _NOTHING_FOUND
     return HandleMatches(
         handles=_in_order(candidates) if candidates else (),
         phone_candidates=_in_order(phones) if phones else (),
     )
+
+
+def _bare_names_in_a_list(
+    lowered: str,
+    first_words: FrozenSet[bytes],
+    in_other_scripts: bool,
+    found: List[Tuple[int, str]],
+) -> List[Tuple[int, str]]:
+    """Handles written with no separator ("snap lillyseaxo"), taken only in a list of contacts:
+    right after another handle ("IG: x / snap lillyseaxo", "... or kik pasayktv") or right
+    before another platform's handle ("SNAP amberxvegas / IG @x"). Alone, "kik bellarose"
+    is too like a sentence to call it a handle."""
+    positions = sorted(_alias_positions(lowered, first_words, in_other_scripts))
+    taken = {start for start, _ in found}
+    values = {value for _, value in found}
+    names = tuple(value.partition(":")[2] for value in values)
+    listed: List[Tuple[int, str]] = []
+    for index, (start, end, alias) in enumerate(positions):
+        if start in taken:
+            continue  # the name gave its handle already
+        bare = _BARE_NAME.match(lowered, end)
+        if bare is None:
+            continue
+        name = bare.group("name")
+        if len(name) < _MIN_BARE_NAME or name in _STOP_WORDS or name in _ALIASES:
+            continue
+        value = valid_handle(_platform_of(alias), name)
+        if value is None or value in values:
+            continue
+        # After a handle, the joiner must be more than a space: "IG: bella_22 / snap x".
+        after_a_handle = _LIST_JOINER_AT_END.search(lowered, max(0, start - 40), start)
+        follows_a_handle = (
+            after_a_handle is not None
+            and not after_a_handle.group(0).isspace()
+            and lowered[: after_a_handle.start()].rstrip("@. \t").endswith(names)
+        )
+        next_start = positions[index + 1][0] if index + 1 < len(positions) else -1
+        precedes_a_handle = next_start in taken and (
+            _LIST_JOINER.fullmatch(lowered, bare.end(), next_start) is not None
+        )
+        if follows_a_handle or precedes_a_handle:
+            listed.append((bare.start("name"), value))
+    return listed
 
 
 def _in_order(candidates: List[Tuple[int, str]]) -> Tuple[str, ...]:

@@ -846,3 +846,46 @@ def test_the_short_window_after_a_name_finds_what_the_match_finds(after: str, na
 )
 def test_names_listed_after_the_first_handle_share_its_platform(text, expected):
     assert find_handles(text).handles == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A bare name after a platform name counts in a list of contacts ...
+        (
+            "IG lilly.sea.xo / snap lillyseaxo / twitter @lillysea_xo",
+            ("instagram:lilly.sea.xo", "snapchat:lillyseaxo", "twitter:lillysea_xo"),
+        ),
+        (
+            "instagram.com/elite_hostess_stgt oder Kik elitehostess",
+            ("instagram:elite_hostess_stgt", "kik:elitehostess"),
+        ),
+        ("line: nyc_kspa 🌸 kakao nyckspa", ("line:nyc_kspa", "kakao:nyckspa")),
+        ("카톡 seoulvip 라인 @seoul.vip", ("kakao:seoulvip", "line:seoul.vip")),
+        # ... not alone, not after a bare space, and not an everyday word.
+        ("kik bellarose", ()),
+        ("IG: bella_22 kik bellarose", ("instagram:bella_22",)),
+        ("IG: bella_22 / snap friendly girl", ("instagram:bella_22",)),
+        ("IG: bella_22 / snap models wanted", ("instagram:bella_22",)),
+        ("IG: bella_22, snap only", ("instagram:bella_22",)),
+    ],
+)
+def test_a_name_without_a_separator_counts_only_in_a_list_of_contacts(text, expected):
+    assert find_handles(text).handles == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("☎ tele: @hn_vip_girls ☎", "telegram:hn_vip_girls"),  # vi, pt slang
+        ("ins: vy.pmh.q7 | tiktok @vypmh_", "instagram:vy.pmh.q7"),
+        ("سناب chat: casa_nights_ma", "snapchat:casa_nights_ma"),
+        ("Twitterで連絡してね @yuna_papakatsu", "twitter:yuna_papakatsu"),
+    ],
+)
+def test_slang_names_and_contact_words(text, expected):
+    assert expected in find_handles(text).handles
+
+
+def test_ins_is_instagram_only_before_a_separator():
+    assert find_handles("the ins and outs22 of it").handles == ()
