@@ -720,11 +720,9 @@ def _is_hangul(character: str) -> bool:
     return "\uac00" <= character <= "\ud7af"
 
 
-def _named_handles(
-    lowered: str, first_words: FrozenSet[bytes], in_other_scripts: bool
-) -> List[Tuple[int, str]]:
+def _named_handles(lowered: str, positions: List[Tuple[int, int, str]]) -> List[Tuple[int, str]]:
+    """The handles written next to the platform names at ``positions`` (sorted)."""
     found: List[Tuple[int, str]] = []
-    positions = sorted(_alias_positions(lowered, first_words, in_other_scripts))
     # Right to left, so "kik/snap/IG: bella22" hands one handle back along the chain.
     handle_after: Dict[int, str] = {}
     for start, end, alias in reversed(positions):
@@ -1028,11 +1026,15 @@ def _handles_in(
                 candidates.append((start, handle))
             if digits is not None and 6 <= len(digits) <= 15:
                 phones.append((start, digits))
-    candidates.extend(_named_handles(lowered, first_words, in_other_scripts))
+    positions = sorted(_alias_positions(lowered, first_words, in_other_scripts))
+    named = _named_handles(lowered, positions) if positions else []
+    candidates.extend(named)
     if names_a_path and "u/" in lowered:
         candidates.extend(_reddit_short_handles(lowered))
-    if candidates:
-        candidates.extend(_bare_names_in_a_list(lowered, first_words, in_other_scripts, candidates))
+    if candidates:  # a list of contacts holds a handle; another name may have a bare one
+        taken = {start for start, _ in candidates}
+        if any(start not in taken for start, _, _ in positions):
+            candidates.extend(_bare_names_in_a_list(lowered, positions, candidates))
     if not candidates and not phones:
         return _NOTHING_FOUND
     return HandleMatches(
@@ -1042,16 +1044,12 @@ def _handles_in(
 
 
 def _bare_names_in_a_list(
-    lowered: str,
-    first_words: FrozenSet[bytes],
-    in_other_scripts: bool,
-    found: List[Tuple[int, str]],
+    lowered: str, positions: List[Tuple[int, int, str]], found: List[Tuple[int, str]]
 ) -> List[Tuple[int, str]]:
     """Handles written with no separator ("snap lillyseaxo"), taken only in a list of contacts:
     right after another handle ("IG: x / snap lillyseaxo", "... or kik pasayktv") or right
     before another platform's handle ("SNAP amberxvegas / IG @x"). Alone, "kik bellarose"
-    is too like a sentence to call it a handle."""
-    positions = sorted(_alias_positions(lowered, first_words, in_other_scripts))
+    is too like a sentence to call it a handle. ``positions``: the platform names, sorted."""
     taken = {start for start, _ in found}
     values = {value for _, value in found}
     names = tuple(value.partition(":")[2] for value in values)
