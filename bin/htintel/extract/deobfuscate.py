@@ -234,6 +234,10 @@ def _symbol_gap(match: re.Match[str]) -> str:
     following = text[after : after + _WHOLE_NUMBER_DIGITS]
     if _is_whole_number(before) or _is_whole_number(following):
         return match.group(1) + "\n"
+    # Digits glued to letters before the symbol are a size or a code: "20x4 😈 0 1 5 7 ...".
+    glued_at = before_end - (len(before) - len(before.rstrip("0123456789"))) - 1
+    if glued_at >= 0 and text[glued_at].isalpha():
+        return match.group(1) + "\n"
     return match.group(1) + " "
 
 

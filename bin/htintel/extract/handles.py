@@ -88,6 +88,7 @@ _ALIASES: Dict[str, str] = {
     "telegram": "telegram",
     "telegramm": "telegram",
     "инстаграм": "instagram",  # ru, uk
+    "инст": "instagram",
     "инстаграме": "instagram",
     "инста": "instagram",
     "инсте": "instagram",  # "в инсте @x"
@@ -122,6 +123,7 @@ _ALIASES: Dict[str, str] = {
     "ライン": "line",
     "라인": "line",
     "ไลน์": "line",
+    "เทเลแกรม": "telegram",  # th
     "kakao": "kakao",
     "kakaotalk": "kakao",
     "kakao talk": "kakao",
@@ -405,7 +407,9 @@ _LIST_JOINER_AT_END = re.compile(
 _ALIAS_JOINER = re.compile(r"[ \t]{0,2}(?:[/&+,]|and|y|et|e|und)[ \t]{0,2}")
 # "@bella22 on telegram", "bella22 on kik", "@bella (IG)": searched in a window that ends
 # where the platform name starts.
-_WORDS_BEFORE_ALIAS = ("on", "en", "no", "na", "in", "via", "at", "auf", "sur", "su", "sa", "@")
+_WORDS_BEFORE_ALIAS = (
+    "on", "en", "no", "na", "in", "via", "at", "auf", "sur", "su", "sa", "trên", "@"
+)  # fmt: skip
 _HANDLE_BEFORE_ALIAS = re.compile(
     r"(?<![a-z0-9_.@])(?P<at>@)?(?P<handle>" + _HANDLE_CHARS + r")"
     r"[ \t]{1,3}(?:(?:" + "|".join(_WORDS_BEFORE_ALIAS) + r")[ \t]{1,3}|\()\Z"

@@ -184,6 +184,8 @@ _MORE_TENS: Tuple[Tuple[str, ...], ...] = (  # 20, 30 ... 90
      "девʼяносто"),
     ("húsz", "harminc", "negyven", "ötven", "hatvan", "hetven", "nyolcvan", "kilencven"),
 )  # fmt: skip
+# ro: "șasezeci", the everyday form of "șaizeci" (60), with s-cedilla too.
+_MORE_TENS_VARIANTS = (("șasezeci", 60), ("şasezeci", 60))
 _MORE_HUNDREDS: Tuple[Tuple[str, ...], ...] = (  # 100, 200 ... 900 as one word
     ("sto", "dwieście", "trzysta", "czterysta", "pięćset", "sześćset", "siedemset", "osiemset",
      "dziewięćset"),
@@ -341,6 +343,8 @@ def _build_more_lexicon(base: Mapping[str, Token]) -> Mapping[str, Token]:
     for names in _MORE_HUNDREDS:
         for offset, word in enumerate(names):
             more[word] = ("V", 100 * (offset + 1))
+    for word, value in _MORE_TENS_VARIANTS:
+        more[word] = ("D", value)
     for word in _MORE_HUNDRED_MULTIPLIERS + _CZECH_HUNDREDS:
         more[word] = ("H", 100)
     for word in _TIMES_TEN:

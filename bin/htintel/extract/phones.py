@@ -130,6 +130,7 @@ _CODE_HEADS = frozenset(("mã", "รหัส", "codice"))  # vi, th, it ("codic
 _THAI_CODE_HEAD = "รหัส"  # Thai glues it to its kind: "รหัสประกาศ"
 _PHONE_CODE_KINDS = ("vùng", "quốc", "zalo", "điện", "đt", "พื้นที่", "โทร", "ประเทศ")
 _GLUED_NUMBER_SIGNS = frozenset(("no", "nr"))
+_ORDINAL_PREFIX = "第"  # zh, ja: "No." of a licence, a register, a floor
 _CODE_SUFFIX = re.compile(r"-([a-z]+)")
 # A year and a slash opening a run, or a slash and a year closing it.
 _YEAR_FIRST_REFERENCE = re.compile(r"(?:19|20)[0-9]{2}/")
@@ -167,6 +168,8 @@ _PHONE_HEAD_STEMS = (
     # 내선번호, 区号
     "net", "rikt", "körzet", "vorwahl", "durchwahl", "notfall", "suunta", "지역", "내선", "区",
     "區", "市外",
+    # a business's main line: 대표번호, 代表番号, 总机
+    "대표", "代表", "总机", "總機",
 )  # fmt: skip
 # "同号" / "同號": "the same number" (as the phone, on WeChat ...).
 _SAME_OR_NEW_NUMBER_HEADS = ("同", "新")  # 微信同号 (same as WeChat), 新号码 (new number)
@@ -222,6 +225,8 @@ def _context_says_not_a_phone(before: str) -> bool:
     tail = before.rstrip(_TRAILING_PUNCTUATION)
     if tail.endswith(_ID_SUFFIXES_CJK) or tail.endswith(_PRICE_SUFFIXES):
         return True
+    if tail.endswith(_ORDINAL_PREFIX):
+        return True  # "許可番号 第123456789号": the ordinal of a licence or a register entry
     glued_to_the_digits = before[-1:].isalpha()
     code_end = before if glued_to_the_digits else tail if before[-1:] == "-" else ""
     if code_end[-1:].isalpha():

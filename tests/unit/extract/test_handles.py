@@ -881,6 +881,9 @@ def test_a_name_without_a_separator_counts_only_in_a_list_of_contacts(text, expe
         ("ins: vy.pmh.q7 | tiktok @vypmh_", "instagram:vy.pmh.q7"),
         ("سناب chat: casa_nights_ma", "snapchat:casa_nights_ma"),
         ("Twitterで連絡してね @yuna_papakatsu", "twitter:yuna_papakatsu"),
+        ("инст — lerochka.krd", "instagram:lerochka.krd"),
+        ("หรือเทเลแกรม @fern_pkt", "telegram:fern_pkt"),
+        ("@lananh_sgn trên telegram nha", "telegram:lananh_sgn"),  # vi "trên" (on)
     ],
 )
 def test_slang_names_and_contact_words(text, expected):

@@ -50,6 +50,14 @@ def phones_in(text, region):
         ("zh", "订单号 20240601123456 ✨ 138-0013-8000", "CN", "+8613800138000"),
         ("en", "eightthreetwo - eightsevensix - fivefourthreetwo", "US", "+18328765432"),
         ("en", "Text 07861 564985. 05/2024 at 10:30", "GB", "+447861564985"),
+        ("de", "dauergeil, 20x4 😈 0 1 5 7 - 3 4 5 6 7 8 9 0 💋", "DE", "+4915734567890"),
+        ("ko", "주소 서울 강남구 테헤란로 123 대표번호 02-1234-5678", "KR", "+82212345678"),
+        (
+            "ro",
+            "zero sapte doi unu, doua sute treizeci si patru, cinci sute sasezeci si sapte",
+            "RO",
+            "+40721234567",
+        ),
         ("ja", "お問い合わせ：080-9876-5432（24時間受付）", "JP", "+818098765432"),
         # Cyrillic З and Б glued to digits as 3 and 6.
         ("ru", "тел. 8 912 З45 67 89 (если не беру)", "RU", "+79123456789"),
@@ -699,6 +707,7 @@ TAX_LICENCE_AND_BANK_NUMBERS = [
     ("vi", "Spa Hoa Sen, Q5. MST ", "0312345678", "VN"),  # mã số thuế
     ("pl", "kod oferty ", "512-345-678", "PL"),
     ("ru", "Заявка №", "79261234560", "RU"),  # "№" glued to the digits
+    ("ja", "風俗営業許可番号 第", "123456789", "JP"),  # 第...号: a licence's ordinal
     ("de", "Betriebserlaubnis Az. ", "32.1-0341-2024", "DE"),
 ]
 
