@@ -389,6 +389,7 @@ _MAX_LISTED_HANDLES = 3
 # A name right after a platform name and a space (see _bare_names_in_a_list).
 _BARE_NAME = re.compile(r"[ \t]{1,2}(?P<name>[a-z][a-z0-9._]{3,29})(?![a-z0-9_.@:/-])")
 _MIN_BARE_NAME = 5
+_MAX_LIST_JOINER_CHARS = 40
 # What joins the items of a list of contacts: slashes, bars, bullets, commas, emoji, "or".
 _LIST_JOINER_CHARS = r"[\s/|·•,;" + SYMBOLS + r"\ufe0f]"
 _LIST_JOINER = re.compile(
@@ -1071,15 +1072,20 @@ def _bare_names_in_a_list(
         if value is None or value in values:
             continue
         # After a handle, the joiner must be more than a space: "IG: bella_22 / snap x".
-        after_a_handle = _LIST_JOINER_AT_END.search(lowered, max(0, start - 40), start)
+        after_a_handle = _LIST_JOINER_AT_END.search(
+            lowered, max(0, start - _MAX_LIST_JOINER_CHARS), start
+        )
         follows_a_handle = (
             after_a_handle is not None
             and not after_a_handle.group(0).isspace()
             and lowered[: after_a_handle.start()].rstrip("@. \t").endswith(names)
         )
         next_start = positions[index + 1][0] if index + 1 < len(positions) else -1
-        precedes_a_handle = next_start in taken and (
-            _LIST_JOINER.fullmatch(lowered, bare.end(), next_start) is not None
+        # The joiner is short: the bound keeps the pattern's backtracking small on any text.
+        precedes_a_handle = (
+            next_start in taken
+            and 0 <= next_start - bare.end() <= _MAX_LIST_JOINER_CHARS
+            and _LIST_JOINER.fullmatch(lowered, bare.end(), next_start) is not None
         )
         if follows_a_handle or precedes_a_handle:
             listed.append((bare.start("name"), value))
