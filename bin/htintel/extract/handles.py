@@ -138,6 +138,7 @@ _ALIASES: Dict[str, str] = {
     "of": "onlyfans",
     "only fans": "onlyfans",
     "skype": "skype",
+    "скайп": "skype",
     "tiktok": "tiktok",
     "tik tok": "tiktok",
     "signal": "signal",
@@ -405,7 +406,8 @@ _LIST_JOINER_AT_END = re.compile(
     + _LIST_JOINER_CHARS
     + r"+\Z"
 )
-_ALIAS_JOINER = re.compile(r"[ \t]{0,2}(?:[/&+,]|and|y|et|e|und)[ \t]{0,2}")
+# Longer words first: "en" must not stop at its "e".
+_ALIAS_JOINER = re.compile(r"[ \t]{0,2}(?:[/&+,]|and|und|och|en|et|og|ve|y|e|и)[ \t]{0,2}")
 # "@bella22 on telegram", "bella22 on kik", "@bella (IG)": searched in a window that ends
 # where the platform name starts.
 _WORDS_BEFORE_ALIAS = (

@@ -248,7 +248,18 @@ _KOREAN_DIGITS: Mapping[str, str] = MappingProxyType(
     {"공": "0", "영": "0", "일": "1", "이": "2", "삼": "3", "사": "4", "오": "5", "육": "6",
      "륙": "6", "칠": "7", "팔": "8", "구": "9"}
 )  # fmt: skip
+# Japanese digits read out in katakana, as a phone number is said aloud ("ゼロキューゼロ" =
+# 090). Only whole katakana words of three or more digit readings count (イチゴ, strawberry,
+# and サンゴ, coral, are two); シ and ク, which start too many words, are left out.
+_KATAKANA_DIGITS: Mapping[str, str] = MappingProxyType(
+    {"ゼロ": "0", "レイ": "0", "マル": "0", "イチ": "1", "ニー": "2", "ニ": "2", "サン": "3",
+     "ヨン": "4", "ゴー": "5", "ゴ": "5", "ロク": "6", "ナナ": "7", "ハチ": "8", "キュー": "9",
+     "キュウ": "9"}
+)  # fmt: skip
+_KATAKANA_DIGIT_WORD = re.compile("|".join(sorted(_KATAKANA_DIGITS, key=len, reverse=True)))
+_KATAKANA_RUN = re.compile("(?<![ァ-ヺ])(?:" + _KATAKANA_DIGIT_WORD.pattern + "){3,}(?![ァ-ヺ])")
 _KOREAN_RUN = re.compile("(?<![가-힣])[" + "".join(_KOREAN_DIGITS) + "]{3,}(?![가-힣])")
+_KATAKANA_DIGIT_START = re.compile("[" + "".join(sorted({w[0] for w in _KATAKANA_DIGITS})) + "]")
 _KOREAN_DIGIT = re.compile("[" + "".join(_KOREAN_DIGITS) + "]")
 
 # Words to test membership against. Both accented and plain spellings (ads drop accents),
@@ -468,6 +479,14 @@ _NON_LATIN_NUMERAL = re.compile(
     "[" + "".join(_CJK_VALUES) + "".join(_KOREAN_DIGITS) + "\u0e01-\u0e4e]"
 )
 
+
+def has_non_latin_numerals(text: str) -> bool:
+    """True when ``text`` may hold Chinese, Korean or Thai numerals, or katakana digits."""
+    return _NON_LATIN_NUMERAL.search(text) is not None or (
+        _KATAKANA_DIGIT_START.search(text) is not None and _KATAKANA_RUN.search(text) is not None
+    )
+
+
 # Look-alike letters (after lower-casing; Cyrillic and Greek o too) inside a token that
 # also has a digit: "o1" -> "01", "6l7" -> "617".
 # The Cyrillic "з" and "б" (З and Б lower-cased) stand for 3 and 6 in Russian and Polish
@@ -482,6 +501,9 @@ _LOOKALIKE_CHARS = "oоοli|зб"
 # A digit with a look-alike (or a bar) right after or right before it; the search starts
 # on a digit, which the engine finds fast.
 _LOOKALIKE_TOUCHING_DIGIT = re.compile(r"[0-9](?:(?=[oоοli|зб])|(?<=[oоοli|зб][0-9]))")
+# An S between two digits is a 5 among other look-alikes ("3I2-5S5-OI42"); never at a
+# group's edge, where it is a plural or a size ("90s", "2s", "55S").
+_S_BETWEEN_DIGITS = re.compile(r"(?<=[0-9])s(?=[0-9])")
 # A bar between two groups of three or more digits separates them: 617|555|0123.
 _SEPARATING_BAR = re.compile(r"(?<=[0-9]{3})\|(?=[0-9]{3})")
 # A lone look-alike between two digit groups: "555 o 123".
@@ -636,7 +658,7 @@ def _phrase_code(lower_phrase: str) -> int:
         glued_number_word
         or not _COMMON_WORDS.issuperset(number_words)
         or _holds_run_together_number_word(words)
-        or (not ascii_phrase and _NON_LATIN_NUMERAL.search(lower_phrase) is not None)
+        or (not ascii_phrase and has_non_latin_numerals(lower_phrase))
     )
     return code + (_SPELLED_WORDS if spelled else min(len(number_words), _SPELLED_WORDS))
 
@@ -878,6 +900,10 @@ def _thai_digits(match: re.Match[str]) -> str:
     return "".join(str(_THAI_DIGITS.index(w)) for w in _THAI_WORD.findall(match.group(0)))
 
 
+def _katakana_digits(match: re.Match[str]) -> str:
+    return "".join(map(_KATAKANA_DIGITS.__getitem__, _KATAKANA_DIGIT_WORD.findall(match.group(0))))
+
+
 def _korean_digits(match: re.Match[str]) -> str:
     return "".join(_KOREAN_DIGITS[c] for c in match.group(0))
 
@@ -891,7 +917,7 @@ _WORD_DIGITS: Mapping[str, str] = MappingProxyType(
 def spelled_to_digits(text: str) -> str:
     """``text`` lower-cased, with every run of spelled-out number words replaced by its digits."""
     text = text.lower()
-    if not text.isascii() and _NON_LATIN_NUMERAL.search(text) is not None:
+    if not text.isascii() and has_non_latin_numerals(text):
         text = _non_latin_numerals_to_digits(text)
     # Words are maximal letter runs (_WORD_SPLIT). Only a number word starts a run, so only
     # the stretches from a number word to the end of its run change; the text between
@@ -989,6 +1015,8 @@ def _non_latin_numerals_to_digits(text: str) -> str:
         text = _KOREAN_RUN.sub(_korean_digits, text)
     if _THAI_LETTER.search(text) is not None:  # a Thai digit word is made of these
         text = _THAI_RUN.sub(_thai_digits, text)
+    if _KATAKANA_DIGIT_START.search(text) is not None:
+        text = _KATAKANA_RUN.sub(_katakana_digits, text)
     return text
 
 
@@ -1063,6 +1091,8 @@ def digits_for_lookalikes(text: str) -> str:
         text = _SEPARATING_BAR.sub("-", text)
     text = _LOOKALIKE_AFTER_DIGIT.sub(_lookalike_digits, text)
     text = _LOOKALIKE_AFTER_DIGIT.sub(_lookalike_digits, text[::-1])[::-1]
+    if "s" in text:
+        text = _S_BETWEEN_DIGITS.sub("5", text)
     return _LONE_LOOKALIKE.sub(_lookalike_digits, text)
 
 

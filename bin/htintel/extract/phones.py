@@ -74,7 +74,7 @@ _CURRENCY_AFTER_FIRST = frozenset(_CURRENCY_SIGNS + "".join(w[0] for w in _CURRE
 _ID_WORDS = frozenset(
     "post ad ads ref reference order invoice ticket case listing item report zip zipcode "
     "postal postcode sku account acct iban card serial tracking transaction txn anuncio "
-    "annonce anúncio referencia référence réf codigo código cp plz cap inserat anzeige "
+    "annonce anúncio referencia référence réf codigo código cp cep plz cap inserat anzeige "
     "annuncio rif riferimento codice объявление объявления заказ id "
     # tax, identity and vehicle numbers: VAT (IT, ES, DE), CPF/CNPJ (BR), ИНН (RU), SSN ...
     "iva p.iva piva partita fiscale cf cpf cnpj inn инн огрн vin ssn nif dni nie siret siren "
@@ -115,6 +115,7 @@ _TIN, _TIN_AFTER_IN_A_TEXT_ME = "tin", "nhắn"
 # "Inzerát č.", "İlan numarası", "광고 번호").
 _ID_QUALIFIERS = frozenset(
     "id # no n nr n° nº num number code № номер nro núm numero número numéro numer nummer "
+    "client cliente kunde "  # "référence client", "ref. cliente"
     "numara numarası kodu nomor č čís číslo cislo szám száma kód kod cod αριθμός αρ "
     "kode 번호 番号 号 رقم".split()
 )

@@ -184,7 +184,7 @@ def reference_needed_passes(lower):
     spelled = (
         any(word not in numbers._COMMON_WORDS for word in number_words)
         or len(number_words) >= 3
-        or numbers._NON_LATIN_NUMERAL.search(lower) is not None
+        or numbers.has_non_latin_numerals(lower)
         or any(numbers._is_number_word(word) for word in touching)
         or any(word in numbers.NUMBER_WORDS for word in numbers._WORD_BETWEEN_DIGITS.findall(lower))
         # number words run together, digits or not around them ("eightthreetwo")

@@ -884,6 +884,8 @@ def test_a_name_without_a_separator_counts_only_in_a_list_of_contacts(text, expe
         ("инст — lerochka.krd", "instagram:lerochka.krd"),
         ("หรือเทเลแกรม @fern_pkt", "telegram:fern_pkt"),
         ("@lananh_sgn trên telegram nha", "telegram:lananh_sgn"),  # vi "trên" (on)
+        ("скайп: lera.msk99", "skype:lera.msk99"),
+        ("Snap en insta: lotte.antw", "snapchat:lotte.antw"),  # nl "en" (and) joins names
     ],
 )
 def test_slang_names_and_contact_words(text, expected):

@@ -51,6 +51,8 @@ def phones_in(text, region):
         ("en", "eightthreetwo - eightsevensix - fivefourthreetwo", "US", "+18328765432"),
         ("en", "Text 07861 564985. 05/2024 at 10:30", "GB", "+447861564985"),
         ("de", "dauergeil, 20x4 😈 0 1 5 7 - 3 4 5 6 7 8 9 0 💋", "DE", "+4915734567890"),
+        ("en", "duo special ☎ 3I2-5S5-OI42 ☎", "US", "+13125550142"),  # S between digits
+        ("ja", "電話 ゼロキューゼロ イチニーサンヨン ゴーロクナナハチ", "JP", "+819012345678"),
         ("ko", "주소 서울 강남구 테헤란로 123 대표번호 02-1234-5678", "KR", "+82212345678"),
         (
             "ro",
@@ -708,6 +710,8 @@ TAX_LICENCE_AND_BANK_NUMBERS = [
     ("pl", "kod oferty ", "512-345-678", "PL"),
     ("ru", "Заявка №", "79261234560", "RU"),  # "№" glued to the digits
     ("ja", "風俗営業許可番号 第", "123456789", "JP"),  # 第...号: a licence's ordinal
+    ("pt", "R$ 200 1h • CEP ", "40000-000", "BR"),  # a postal code
+    ("fr", "Ma référence client : ", "0612 34 56 78 9", "FR"),
     ("de", "Betriebserlaubnis Az. ", "32.1-0341-2024", "DE"),
 ]
 
@@ -823,3 +827,14 @@ def test_letters_after_the_digits_make_a_code_only_when_short(text, region, expe
 )
 def test_file_numbers_and_listing_codes_are_not_phones(text, region, expected):
     assert phones_in(text, region) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "90s music, 1990s, 2s and 3s",  # an S at a group's edge is a plural
+        "イチゴ サンゴ ハチミツ ナナコ",  # katakana words of one or two digit readings
+    ],
+)
+def test_look_alikes_and_readings_stay_words_outside_numbers(text):
+    assert deobfuscate.digitize(normalize(text)) == normalize(text).lower()
