@@ -199,7 +199,9 @@ _MORE_HUNDRED_MULTIPLIERS = ("honderd", "yüz", "sute", "sută", "ratus", "hundr
 # Romanian says one hundred "o sută", with the feminine "o" (one) no digit word can be: it is
 # the look-alike "o", and "or" in Spanish and Italian. Read only right before these words.
 _ROMANIAN_HUNDREDS = frozenset({"sută", "suta"})
-_ROMANIAN_ONE: Token = ("U", 1)
+# The "one" a bare hundred implies: Romanian "o sută", or a hundred opening a group after a
+# comma ("iki, yüz yirmi üç" is 2, 123, not 223).
+_IMPLIED_ONE: Token = ("U", 1)
 _MORE_CONNECTORS = ("și", "şi", "si", "και")
 # "dua puluh" = 20, "dua belas" = 12 (Indonesian), "dvě stě", "pět set" (Czech hundreds).
 _TIMES_TEN = ("puluh",)
@@ -954,7 +956,7 @@ def spelled_to_digits(text: str) -> str:
                 pieces += (text[done:start], words_to_digits(tokens))
                 done = start + len(word)
             continue
-        run = [token] if run_start == start else [_ROMANIAN_ONE, token]
+        run = [token] if run_start == start else [_IMPLIED_ONE, token]
         run_end = probe = start + len(word)
         # The next word joins when the whole gap before it is a _WORD_GAP.
         while True:
@@ -966,7 +968,7 @@ def spelled_to_digits(text: str) -> str:
                 if gap_and_word.group(1) == "o" and _is_romanian_hundred_at(
                     text, gap_and_word.end()
                 ):
-                    run.append(_ROMANIAN_ONE)  # the "o" of "o sută" (one hundred)
+                    run.append(_IMPLIED_ONE)  # the "o" of "o sută" (one hundred)
                     probe = gap_and_word.end()
                     continue
                 break
@@ -984,6 +986,12 @@ def spelled_to_digits(text: str) -> str:
                 after = _GAP_THEN_WORD.match(text, probe)
                 if after is None or after.group(1) not in LEXICON:
                     break
+            if (
+                following[0] == "H"
+                and run[-1][0] == "U"  # which the hundred would multiply
+                and "," in text[gap_and_word.start() : gap_and_word.start(1)]
+            ):
+                run.append(_IMPLIED_ONE)
             run.append(following)
             run_end = probe
         pieces += (

@@ -52,6 +52,8 @@ def phones_in(text, region):
         ("en", "Text 07861 564985. 05/2024 at 10:30", "GB", "+447861564985"),
         ("de", "dauergeil, 20x4 😈 0 1 5 7 - 3 4 5 6 7 8 9 0 💋", "DE", "+4915734567890"),
         ("en", "duo special ☎ 3I2-5S5-OI42 ☎", "US", "+13125550142"),  # S between digits
+        # After a comma a hundred opens a group: "iki, yüz yirmi üç" is 2, 123 (not 223).
+        ("tr", "sıfır beş üç iki, yüz yirmi üç, kırk beş, altmış yedi", "TR", "+905321234567"),
         ("ja", "電話 ゼロキューゼロ イチニーサンヨン ゴーロクナナハチ", "JP", "+819012345678"),
         ("ko", "주소 서울 강남구 테헤란로 123 대표번호 02-1234-5678", "KR", "+82212345678"),
         (
