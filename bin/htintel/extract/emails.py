@@ -251,6 +251,10 @@ def _address_around_at(text: str, kind: str, start: int, end: int) -> Optional[T
     # "IG @bella.love" is a handle: "x @y" counts only for an email provider ("bella @gmail.com").
     if kind == "symbol" and gap_before and not gap_after and domain not in EMAIL_PROVIDER_DOMAINS:
         return None
+    # One letter before a spaced "@" ends a name spelled out letter by letter ("k a y l a . s e a
+    # t t l e @ proton . me"): an address of that letter alone would be a false link.
+    if gap_before and len(local_match.group("local")) == 1:
+        return None
     if kind == "glued" and (gap_before or gap_after):
         return None  # see EMAIL_GLUED_BRACKETED_ATS
     local = _collapse_separators(local_match.group("local")[::-1]).lower()

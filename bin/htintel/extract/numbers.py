@@ -142,6 +142,7 @@ _MORE_DIGIT_NAMES: Tuple[Tuple[str, ...], ...] = (
     ("μηδέν", "ένα", "δύο", "τρία", "τέσσερα", "πέντε", "έξι", "επτά", "οκτώ", "εννέα"),  # el
     ("нуль", "один", "два", "три", "чотири", "пʼять", "шість", "сім", "вісім", "девʼять"),
     ("nulla", "egy", "kettő", "három", "négy", "öt", "hat", "hét", "nyolc", "kilenc"),  # hu
+    ("صفر", "واحد", "اثنان", "ثلاثة", "أربعة", "خمسة", "ستة", "سبعة", "ثمانية", "تسعة"),  # ar
 )
 _MORE_DIGIT_VARIANTS: Tuple[Tuple[str, int], ...] = (
     ("één", 1), ("sifir", 0), ("ıkı", 2), ("alti", 6), ("jedno", 1), ("dwie", 2),
@@ -151,6 +152,9 @@ _MORE_DIGIT_VARIANTS: Tuple[Tuple[str, int], ...] = (
     # Filipino reads phone numbers with Spanish-derived digits: "sero siyete kuwatro"
     ("kuwatro", 4), ("kwatro", 4), ("singko", 5), ("sinko", 5), ("sais", 6), ("siyete", 7),
     ("syete", 7), ("otso", 8), ("nuwebe", 9), ("nwebe", 9),
+    # Arabic without hamza or with the colloquial and feminine forms ads use
+    ("اثنين", 2), ("اتنين", 2), ("ثلاث", 3), ("تلاتة", 3), ("اربعة", 4), ("أربع", 4),
+    ("اربع", 4), ("خمس", 5), ("ست", 6), ("سبع", 7), ("ثمان", 8), ("تمانية", 8), ("تسع", 9),
 )  # fmt: skip
 _MORE_TEENS: Tuple[Tuple[str, ...], ...] = (
     ("tien", "elf", "twaalf", "dertien", "veertien", "vijftien", "zestien", "zeventien",
@@ -259,7 +263,13 @@ _KATAKANA_DIGITS: Mapping[str, str] = MappingProxyType(
      "キュウ": "9"}
 )  # fmt: skip
 _KATAKANA_DIGIT_WORD = re.compile("|".join(sorted(_KATAKANA_DIGITS, key=len, reverse=True)))
-_KATAKANA_RUN = re.compile("(?<![ァ-ヺ])(?:" + _KATAKANA_DIGIT_WORD.pattern + "){3,}(?![ァ-ヺ])")
+# Three or more readings in one word, or single readings apart, a space or "、" between them
+# ("ゼロ ハチ ゼロ、イチ ニ ..."); "イチゴ サンゴ" is two words of two readings.
+_READING = "(?:" + _KATAKANA_DIGIT_WORD.pattern + ")"
+_KATAKANA_RUN = re.compile(
+    "(?<![ァ-ヺ])(?:" + _READING + "{3,}|" + _READING + "(?:[ 、]" + _READING + "(?![ァ-ヺ])){2,})"
+    "(?![ァ-ヺ])"
+)
 _KOREAN_RUN = re.compile("(?<![가-힣])[" + "".join(_KOREAN_DIGITS) + "]{3,}(?![가-힣])")
 _KATAKANA_DIGIT_START = re.compile("[" + "".join(sorted({w[0] for w in _KATAKANA_DIGITS})) + "]")
 _KOREAN_DIGIT = re.compile("[" + "".join(_KOREAN_DIGITS) + "]")
@@ -415,10 +425,10 @@ _ASCII_NON_LETTERS_TO_SPACE = bytes(
     code if chr(code).isascii() and chr(code).isalpha() else ord(" ") for code in range(256)
 )
 # What may sit between two number words of one spoken number: spaces, hyphens, commas, dots.
-_WORD_GAP = re.compile(r"[\s\-,.]{1,3}\Z")
+_WORD_GAP = re.compile(r"[\s\-,.\u060c]{1,3}\Z")  # U+060C: the Arabic comma
 # A whole gap that is a _WORD_GAP, and the whole word after it (no gap character is a
 # letter, so the gap ends where the word starts).
-_GAP_THEN_WORD = re.compile(r"[\s\-,.]{1,3}([^\W\d_]+)")
+_GAP_THEN_WORD = re.compile(r"[\s\-,.\u060c]{1,3}([^\W\d_]+)")
 _LETTERS_AFTER_DIGIT = re.compile(r"[0-9]((?:[^\W\d_]|[|])+)")
 # The same without the bar: one character class repeats far faster than an alternation,
 # and for ASCII text a plain range is faster still than the Unicode letter test.
@@ -903,7 +913,12 @@ def _thai_digits(match: re.Match[str]) -> str:
 
 
 def _katakana_digits(match: re.Match[str]) -> str:
-    return "".join(map(_KATAKANA_DIGITS.__getitem__, _KATAKANA_DIGIT_WORD.findall(match.group(0))))
+    # Each reading becomes its digit; a "、" between groups becomes a space.
+    return _KATAKANA_DIGIT_WORD.sub(_katakana_digit, match.group(0)).replace("、", " ")
+
+
+def _katakana_digit(reading: re.Match[str]) -> str:
+    return _KATAKANA_DIGITS[reading.group(0)]
 
 
 def _korean_digits(match: re.Match[str]) -> str:

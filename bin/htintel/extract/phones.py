@@ -75,6 +75,7 @@ _ID_WORDS = frozenset(
     "post ad ads ref reference order invoice ticket case listing item report zip zipcode "
     "postal postcode sku account acct iban card serial tracking transaction txn anuncio "
     "annonce anúncio referencia référence réf codigo código cp cep plz cap inserat anzeige "
+    "sipariş siparis "
     "annuncio rif riferimento codice объявление объявления заказ id "
     # tax, identity and vehicle numbers: VAT (IT, ES, DE), CPF/CNPJ (BR), ИНН (RU), SSN ...
     "iva p.iva piva partita fiscale cf cpf cnpj inn инн огрн vin ssn nif dni nie siret siren "
@@ -123,7 +124,8 @@ _ID_QUALIFIERS = frozenset(
 # "رقم الإعلان"): alone they are everyday words ("aviso" is also "notice", "Info iklan"
 # introduces the number to call to place an ad).
 _ID_WORDS_WITH_QUALIFIER = frozenset(
-    "aviso oferta oferty kunden anzeigen bestell artikel iklan الإعلان الاعلان إعلان اعلان".split()
+    "aviso oferta oferty kunden anzeigen bestell artikel iklan الإعلان الاعلان إعلان اعلان "
+    "заявки заявка заказа".split()
 )
 # Head-first "code" words: what follows them is the code's kind ("mã tin" = post code,
 # "รหัสสมาชิก" = member code), so they name an ID a word or two before the number.
@@ -131,6 +133,22 @@ _CODE_HEADS = frozenset(("mã", "รหัส", "codice"))  # vi, th, it ("codic
 _THAI_CODE_HEAD = "รหัส"  # Thai glues it to its kind: "รหัสประกาศ"
 _PHONE_CODE_KINDS = ("vùng", "quốc", "zalo", "điện", "đt", "พื้นที่", "โทร", "ประเทศ")
 _GLUED_NUMBER_SIGNS = frozenset(("no", "nr"))
+# Words right after a number that disown it: "is NOT my number", "n'est pas mon numéro",
+# "no es mi número". The text is lower-cased.
+_DISOWNED_AFTER = re.compile(
+    r"[\s(),.:;!-]{0,3}(?:is not|isn't|isnt|is never|n'est pas|no es|não é|nao e|non è|"
+    r"ist nicht|не)\s+(?:my|mon|ma|mi|meu|il mio|mein|meine|мой)\s"
+)
+_AFTER_DISOWNING_CHARS = 30
+# Anti-trafficking hotlines that sites print under every ad: never the advertiser's, and a
+# false link between every ad that carries them.
+PUBLIC_HOTLINES = frozenset(
+    (
+        "+18883737888",  # US National Human Trafficking Hotline
+        "+18339001010",  # Canadian Human Trafficking Hotline
+        "+448000121700",  # UK Modern Slavery & Exploitation Helpline
+    )
+)
 _ORDINAL_PREFIX = "第"  # zh, ja: "No." of a licence, a register, a floor
 _CODE_SUFFIX = re.compile(r"-([a-z]+)")
 # A year and a slash opening a run, or a slash and a year closing it.
@@ -173,7 +191,8 @@ _PHONE_HEAD_STEMS = (
     "대표", "代表", "总机", "總機",
 )  # fmt: skip
 # "同号" / "同號": "the same number" (as the phone, on WeChat ...).
-_SAME_OR_NEW_NUMBER_HEADS = ("同", "新")  # 微信同号 (same as WeChat), 新号码 (new number)
+# 微信同号 (same as WeChat), 新号码 (new number), 旧番号 (old number: still the advertiser's)
+_SAME_OR_NEW_NUMBER_HEADS = ("同", "新", "旧", "舊")
 # Phone labels people glue to the number ("Tel0151 ...", "wa0812 ..."), never a code.
 _GLUED_PHONE_LABELS = frozenset("t m p h hp ph tel tlf tfn wa sms mob cel fon gsm".split())
 _QQ_MARK_CHARS = 8  # how near the end of the word before a number "qq" must be
@@ -769,10 +788,12 @@ def find_phones(text: str, region: Optional[str] = None) -> Tuple[str, ...]:
             continue
         if run_is_a_code(text, start, end, before):
             continue
+        if _DISOWNED_AFTER.match(text, end, end + _AFTER_DISOWNING_CHARS) is not None:
+            continue  # "404-555-0100 is NOT my number", "(n'est pas mon numéro)"
         if any(mark in before for mark in _QQ_MARKS) and _says_qq_account(before):
             run_numbers = tuple(n for n in run_numbers if _CHINESE_MOBILE.match(n))
         for number in run_numbers:
-            if number not in found:
+            if number not in found and number not in PUBLIC_HOTLINES:
                 found.append(number)
     return tuple(found)
 

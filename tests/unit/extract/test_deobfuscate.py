@@ -310,6 +310,7 @@ def reference_spelled_to_digits(text):
     text = numbers._CJK_RUN.sub(numbers._cjk_digits, text)
     text = numbers._KOREAN_RUN.sub(numbers._korean_digits, text)
     text = numbers._THAI_RUN.sub(numbers._thai_digits, text)
+    text = numbers._KATAKANA_RUN.sub(numbers._katakana_digits, text)
     parts = numbers._WORD_SPLIT.split(text)
     next_free = 1
     for index in range(1, len(parts), 2):
@@ -323,9 +324,24 @@ def reference_spelled_to_digits(text):
                 parts[index] = numbers.words_to_digits(pieces)
             continue
         run, end, probe = [token], index, index + 2
+        # Romanian "o sută" (one hundred): the "o" before it is the one.
+        if word in numbers._ROMANIAN_HUNDREDS and parts[index - 1] == " " and index >= 2:
+            if parts[index - 2] == "o" and index - 2 >= next_free:
+                run = [numbers._IMPLIED_ONE, token]
+                parts[index - 2], parts[index - 1] = "", ""
         while probe < len(parts) and numbers._WORD_GAP.match(parts[probe - 1]):
             following = numbers.LEXICON.get(parts[probe])
             if following is None:
+                if (
+                    parts[probe] == "o"
+                    and probe + 2 < len(parts)
+                    and numbers._WORD_GAP.match(parts[probe + 1])
+                    and parts[probe + 2] in numbers._ROMANIAN_HUNDREDS
+                ):
+                    run.append(numbers._IMPLIED_ONE)
+                    end = probe
+                    probe += 2
+                    continue
                 break
             if following[0] == "C":
                 after = probe + 2
@@ -345,6 +361,8 @@ def reference_spelled_to_digits(text):
                     and parts[after] in numbers.LEXICON
                 ):
                     break
+            if following[0] == "H" and run[-1][0] == "U" and "," in parts[probe - 1]:
+                run.append(numbers._IMPLIED_ONE)  # "iki, yüz yirmi üç": 2, then 123
             run.append(following)
             end = probe
             probe += 2
@@ -360,6 +378,16 @@ def reference_spelled_to_digits(text):
 # letter test must agree on, and the numerals of other scripts.
 _SPELLED_TRICKY = [
     *" \n\t.-,.()+|_5²½",
+    # Romanian "o sută", a hundred after a comma, katakana readings, Arabic digits
+    "o",
+    "sută",
+    "yüz",
+    "iki",
+    "ゼロ",
+    "キュー",
+    "イチ",
+    "صفر",
+    "\u060c",
     ". ",
     " - ",
     ",  ",

@@ -108,6 +108,7 @@ def test_well_known_providers_written_without_domain_get_theirs(text: str, expec
     "text",
     [
         "meet me at the hotel dot com",
+        "k a y l a . s e a t t l e @ proton . me",  # not "e@proton.me"
         "meet me at hotel dot com",
         "call me at 555-1234, available at 9pm",
         "I'm at home tonight, text me",

@@ -54,7 +54,20 @@ def phones_in(text, region):
         ("en", "duo special ☎ 3I2-5S5-OI42 ☎", "US", "+13125550142"),  # S between digits
         # After a comma a hundred opens a group: "iki, yüz yirmi üç" is 2, 123 (not 223).
         ("tr", "sıfır beş üç iki, yüz yirmi üç, kırk beş, altmış yedi", "TR", "+905321234567"),
+        (
+            "ar",
+            "واتساب: صفر خمسة صفر، واحد اثنان ثلاثة، أربعة خمسة ستة سبعة",
+            "AE",
+            "+971501234567",
+        ),
+        (
+            "ar",
+            "📞 صفر واحد صفر واحد اثنان ثلاثة أربعة خمسة ستة سبعة ثمانية",
+            "EG",
+            "+201012345678",
+        ),
         ("ja", "電話 ゼロキューゼロ イチニーサンヨン ゴーロクナナハチ", "JP", "+819012345678"),
+        ("ja", "💋 ゼロ ハチ ゼロ、イチ ニ サン ヨン、ゴ ロク ナナ ハチ 💋", "JP", "+818012345678"),
         ("ko", "주소 서울 강남구 테헤란로 123 대표번호 02-1234-5678", "KR", "+82212345678"),
         (
             "ro",
@@ -402,8 +415,13 @@ def _find_phones_without_window_caches(text, region):
             run_numbers
             and not phones._context_says_not_a_phone.__wrapped__(before)
             and not phones.run_is_a_code(text, start, end, before)
+            and phones._DISOWNED_AFTER.match(text, end, end + 30) is None
         ):
-            found.extend(number for number in run_numbers if number not in found)
+            found.extend(
+                number
+                for number in run_numbers
+                if number not in found and number not in phones.PUBLIC_HOTLINES
+            )
     return tuple(found)
 
 
@@ -714,6 +732,8 @@ TAX_LICENCE_AND_BANK_NUMBERS = [
     ("ja", "風俗営業許可番号 第", "123456789", "JP"),  # 第...号: a licence's ordinal
     ("pt", "R$ 200 1h • CEP ", "40000-000", "BR"),  # a postal code
     ("fr", "Ma référence client : ", "0612 34 56 78 9", "FR"),
+    ("ru", "Номер заявки ", "89123456780", "RU"),
+    ("tr", "Sipariş no ", "5321234567", "TR"),
     ("de", "Betriebserlaubnis Az. ", "32.1-0341-2024", "DE"),
 ]
 
@@ -840,3 +860,23 @@ def test_file_numbers_and_listing_codes_are_not_phones(text, region, expected):
 )
 def test_look_alikes_and_readings_stay_words_outside_numbers(text):
     assert deobfuscate.digitize(normalize(text)) == normalize(text).lower()
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "expected"),
+    [
+        ("report to the National Human Trafficking Hotline 1-888-373-7888", "US", ()),
+        ("Modern Slavery Helpline 08000 121 700", "GB", ()),
+        ("Real talk: 404-555-0100 is NOT my number!! text 404-555-0199", "US", ("+14045550199",)),
+        ("0612 34 56 78 (n'est pas mon numéro)", "FR", ()),
+        ("call 404-555-0100 is my number", "US", ("+14045550100",)),
+        ("call 404-555-0100, not my sister", "US", ("+14045550100",)),
+    ],
+)
+def test_hotlines_and_disowned_numbers_are_not_the_advertisers(text, region, expected):
+    assert phones_in(text, region) == expected
+
+
+def test_an_old_number_is_still_the_advertisers():
+    text = "新番号 ０９０－１２３４－５６７９ 旧番号 090-1234-5678 は使用停止"
+    assert phones_in(text, "JP") == ("+819012345679", "+819012345678")
