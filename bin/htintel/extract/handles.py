@@ -382,9 +382,13 @@ _NAME_AFTER_SLASH = re.compile(
 # What _NAME_AFTER_SLASH reads after the "/": a space, a name and the character after it.
 _MAX_NAME_AFTER_SLASH = 1 + max(len(alias) for alias in _ALIASES) + 1
 _MAX_HANDLE = len("live:") + 50
+# "And" in the languages of the ads, longer words first ("en" must not stop at its "e"):
+# what joins two platform names (_ALIAS_JOINER) or two handles of one (_LISTED_HANDLE).
+_AND_WORDS = "and|und|och|en|et|og|ve|y|e|и"
 # A handle listed after another of the same platform, and how it is joined to it.
 _LISTED_HANDLE = re.compile(
-    r"[ \t]{0,2}(?:[/&,·•|]|and|y|et|und)[ \t]{0,2}@?(?P<handle>[a-z0-9_.]{2,50})(?![a-z0-9_@:/])"
+    r"[ \t]{0,2}(?:[/&,·•|]|" + _AND_WORDS + r")[ \t]{0,2}@?"
+    r"(?P<handle>[a-z0-9_.]{2,50})(?![a-z0-9_@:/])"
 )
 _MAX_LISTED_HANDLES = 3
 # A name right after a platform name and a space (see _bare_names_in_a_list).
@@ -399,15 +403,8 @@ _LIST_JOINER = re.compile(
     + _LIST_JOINER_CHARS
     + r"*)?"
 )
-_LIST_JOINER_AT_END = re.compile(
-    r"(?:"
-    + _LIST_JOINER_CHARS
-    + r"*(?:(?<![a-z])(?:or|oder|o|ou|y|и|или)(?![a-z]))?)?"
-    + _LIST_JOINER_CHARS
-    + r"+\Z"
-)
-# Longer words first: "en" must not stop at its "e".
-_ALIAS_JOINER = re.compile(r"[ \t]{0,2}(?:[/&+,]|and|und|och|en|et|og|ve|y|e|и)[ \t]{0,2}")
+_LIST_JOINER_AT_END = re.compile("(?:" + _LIST_JOINER.pattern + r")\Z")
+_ALIAS_JOINER = re.compile(r"[ \t]{0,2}(?:[/&+,]|" + _AND_WORDS + r")[ \t]{0,2}")
 # "@bella22 on telegram", "bella22 on kik", "@bella (IG)": searched in a window that ends
 # where the platform name starts.
 _WORDS_BEFORE_ALIAS = (
@@ -788,8 +785,9 @@ def _listed_after(lowered: str, name_end: int, first: str) -> List[Tuple[int, st
 
 
 def _listed_name(name: str) -> bool:
-    """Letters with a digit or "_": what a listed name needs, where "." alone could join words."""
-    return any(c.isalpha() for c in name) and ("_" in name or any(c.isdigit() for c in name))
+    """A name that can only be a username: letters, and a digit or "_" (a "." alone could
+    join words: "new.in.town")."""
+    return any(c.isalpha() for c in name) and _looks_like_a_name(name.replace(".", ""))
 
 
 def _profile_hosts(lowered: str) -> List[Tuple[int, str, int]]:
@@ -1073,13 +1071,13 @@ def _bare_names_in_a_list(
         value = valid_handle(_platform_of(alias), name)
         if value is None or value in values:
             continue
-        # After a handle, the joiner must be more than a space: "IG: bella_22 / snap x".
+        # After a handle, the joiner must be more than spaces: "IG: bella_22 / snap x".
         after_a_handle = _LIST_JOINER_AT_END.search(
             lowered, max(0, start - _MAX_LIST_JOINER_CHARS), start
         )
         follows_a_handle = (
             after_a_handle is not None
-            and not after_a_handle.group(0).isspace()
+            and after_a_handle.group(0).strip() != ""
             and lowered[: after_a_handle.start()].rstrip("@. \t").endswith(names)
         )
         next_start = positions[index + 1][0] if index + 1 < len(positions) else -1

@@ -678,11 +678,7 @@ def _phrase_code(lower_phrase: str) -> int:
 def _holds_run_together_number_word(words: List[str]) -> bool:
     """True when a word is number words run together ("eightthreetwo", "fivefourthreetwo")."""
     return any(
-        _MIN_RUN_TOGETHER_CHARS <= len(word) <= _MAX_SEGMENTED_CHARS
-        and word[:2] in _SEGMENT_PREFIXES
-        and word[-2:] in _SEGMENT_SUFFIXES
-        and _segment(word) is not None
-        for word in words
+        len(word) >= _MIN_RUN_TOGETHER_CHARS and _segment(word) is not None for word in words
     )
 
 
@@ -805,10 +801,7 @@ def _words_touching_digits(lower_text: str, after: bool = True, before: bool = T
 
 def _is_number_word(word: str) -> bool:
     """True for a number word (not a connector) or a run-together one ("eightfive")."""
-    # The length test keeps long words out of _segment's cache.
-    return word in NUMBER_WORDS or (
-        4 <= len(word) <= _MAX_SEGMENTED_CHARS and _segment(word) is not None
-    )
+    return word in NUMBER_WORDS or _segment(word) is not None
 
 
 # Ads share most of their words, so each word's answer is remembered. Past
@@ -818,13 +811,22 @@ _cached_is_number_word = lru_cache(maxsize=_WORD_CACHE_SIZE)(_is_number_word)
 _WORD_KEY = slice(0, _MAX_SEGMENTED_CHARS + 1)
 
 
-@lru_cache(maxsize=_SEGMENT_CACHE_SIZE)
 def _segment(word: str) -> Optional[Tuple[Token, ...]]:
-    """Tokens for a run-together word made only of number words ("eightfive"), else None."""
+    """Tokens for a run-together word made only of number words ("eightfive"), else None.
+
+    The length and the first and last two letters rule out most words before the cache, so
+    they never take a place in it.
+    """
     if not 4 <= len(word) <= _MAX_SEGMENTED_CHARS:
         return None
     if word[:2] not in _SEGMENT_PREFIXES or word[-2:] not in _SEGMENT_SUFFIXES:
         return None
+    return _segmentation(word)
+
+
+@lru_cache(maxsize=_SEGMENT_CACHE_SIZE)
+def _segmentation(word: str) -> Optional[Tuple[Token, ...]]:
+    """_segment for a word that passed its cheap tests."""
     # best[i]: tokens covering word[:i]; each piece is a number word of two or more letters.
     best: List[Optional[List[Token]]] = [None] * (len(word) + 1)
     best[0] = []
@@ -1122,7 +1124,6 @@ def digits_for_lookalikes(text: str) -> str:
 # --- Separators the phone runs do not cross ---------------------------------------------------
 
 
-# An ellipsis between digit groups: "2 1 4 ... 9 8 3 ... 0 0 1 6".
 def may_hold_an_ellipsis(text: str) -> bool:
     """False when ``text`` holds no "..." or "…", which bridge_digit_separators reads.
 
@@ -1131,6 +1132,7 @@ def may_hold_an_ellipsis(text: str) -> bool:
     return ".." in text or "\u2026" in text
 
 
+# An ellipsis between digit groups: "2 1 4 ... 9 8 3 ... 0 0 1 6".
 _ELLIPSIS_BETWEEN_DIGITS = re.compile(r"(?<=[0-9])[ \t]*(?:\.{2,}|\u2026)[ \t]*(?=[0-9])")
 # A comma between two digits: the start of a chain of comma-separated digit groups.
 _COMMA_BETWEEN_DIGITS = re.compile(r"[0-9][ \t]*,[ \t]*[0-9]")

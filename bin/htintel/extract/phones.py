@@ -106,9 +106,9 @@ _ID_WORDS = frozenset(
     "az aktenzeichen zl gz geschäftszahl "
     # company and tax numbers: VAT (AT/CH UID, NL BTW, FR TVA, DE MwSt, EU VAT, AU/IN GST),
     # ID (NPWP), PL (NIP, KRS), RO (CUI), ES (CIF), CZ/SK (IČO, DIČ), GR (ΑΦΜ), NL (KvK),
-    # CO (NIT), PE/EC (RUC), IT/ES/PT (IVA, P.IVA, codice fiscale). "tin" (PH, US) is _TIN.
+    # CO (NIT), PE/EC (RUC). "tin" (PH, US) is _TIN.
     "uid vat btw tva mwst gst gstin npwp nip krs cui cif ičo ico dič dic αφμ afm kvk nit ruc "
-    "iva p.iva piva fiscale fiscal mst".split()  # VN MST: mã số thuế
+    "fiscal mst".split()  # VN MST: mã số thuế; IVA, P.IVA and fiscale are listed above
 )
 # The taxpayer identification number, but not in the Vietnamese "nhắn tin" ("send a text").
 _TIN, _TIN_AFTER_IN_A_TEXT_ME = "tin", "nhắn"
@@ -299,7 +299,6 @@ def _last_words_name_an_id(tail: str) -> bool:
         return True
     if previous in _ID_WORDS and len(last) == 2 and last.isalpha():  # "TVA FR 12 345678901"
         return True
-
     heads = [index for index, word in enumerate(words) if word in _CODE_HEADS]
     if heads or last.startswith(_THAI_CODE_HEAD):
         # ... unless the code is an area or country code: "mã vùng 028", "รหัสพื้นที่",
@@ -786,10 +785,8 @@ def find_phones(text: str, region: Optional[str] = None) -> Tuple[str, ...]:
         before = text[start - _CONTEXT_CHARS if start > _CONTEXT_CHARS else 0 : start]
         if _context_says_not_a_phone(before):
             continue
-        if run_is_a_code(text, start, end, before):
+        if run_is_not_a_contact(text, start, end, before):
             continue
-        if _DISOWNED_AFTER.match(text, end, end + _AFTER_DISOWNING_CHARS) is not None:
-            continue  # "404-555-0100 is NOT my number", "(n'est pas mon numéro)"
         if any(mark in before for mark in _QQ_MARKS) and _says_qq_account(before):
             run_numbers = tuple(n for n in run_numbers if _CHINESE_MOBILE.match(n))
         for number in run_numbers:
@@ -798,9 +795,12 @@ def find_phones(text: str, region: Optional[str] = None) -> Tuple[str, ...]:
     return tuple(found)
 
 
-def run_is_a_code(text: str, start: int, end: int, before: str) -> bool:
+def run_is_not_a_contact(text: str, start: int, end: int, before: str) -> bool:
     """True when the run ``text[start:end]`` is by its own shape an account or a code, whatever
-    the words before it (``before``, the _CONTEXT_CHARS before it) say."""
+    the words before it (``before``, the _CONTEXT_CHARS before it) say, or when the words
+    after it disown it ("404-555-0100 is NOT my number", "(n'est pas mon numéro)")."""
+    if _DISOWNED_AFTER.match(text, end, end + _AFTER_DISOWNING_CHARS) is not None:
+        return True
     run = text[start:end]
     if _ACCOUNT_RUN_START.match(run) or (before[-1:].isalpha() and _glued_iban(before, run)):
         return True

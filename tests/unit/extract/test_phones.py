@@ -414,8 +414,7 @@ def _find_phones_without_window_caches(text, region):
         if (
             run_numbers
             and not phones._context_says_not_a_phone.__wrapped__(before)
-            and not phones.run_is_a_code(text, start, end, before)
-            and phones._DISOWNED_AFTER.match(text, end, end + 30) is None
+            and not phones.run_is_not_a_contact(text, start, end, before)
         ):
             found.extend(
                 number
