@@ -55,6 +55,18 @@ def multivalue_columns(value: Any) -> Tuple[str, str]:
     return str(value), ""
 
 
+def csv_field(value: Any) -> str:
+    """``value`` as one field of a Splunk CSV row, quoted as csv.writer quotes it
+    (CsvDialect: minimal quoting, doubled quotes)."""
+    if type(value) is not str:
+        value = str(value)
+    if '"' in value:
+        return '"' + value.replace('"', '""') + '"'
+    if "," in value or "\n" in value or "\r" in value:
+        return '"' + value + '"'
+    return value
+
+
 class FieldAddingRecords(HostileTextRecords):
     """Mixin for a streaming command that only adds fields to each record it is given.
 
@@ -65,7 +77,9 @@ class FieldAddingRecords(HostileTextRecords):
     writer: the input columns are copied as they came (a multivalue keeps its ``__mv_``
     column) and the added fields are appended, replacing input columns of the same names.
     This is the same chunk splunklib would write, without its per-record and per-field
-    Python work, which costs as much as extracting identifiers from a short ad.
+    Python work, which costs as much as extracting identifiers from a short ad. A row whose
+    input columns are all kept is not even encoded again: its CSV text, as splunkd wrote it,
+    is echoed with the added columns after it.
     """
 
     added_fields: Tuple[str, ...] = ()
@@ -83,7 +97,10 @@ class FieldAddingRecords(HostileTextRecords):
         body = chunk[1]
         if not body:
             return super()._execute_chunk_v2(process, chunk)  # splunklib's empty-input rule
-        reader = csv.reader(StringIO(_without_nuls(body)), dialect=CsvDialect)
+        # The reader reads the lines from a list, so that reader.line_num says which lines
+        # each row came from.
+        lines = StringIO(_without_nuls(body)).readlines()
+        reader = csv.reader(lines, dialect=CsvDialect)
         header = next(reader, None)
         if header is None:
             return None
@@ -99,10 +116,15 @@ class FieldAddingRecords(HostileTextRecords):
         decode_list = self._decode_list  # type: ignore[attr-defined]
         added_values = self.added_values
         writer = self._record_writer  # type: ignore[attr-defined]
-        writerow = writer._writerow
+        writerow, write = writer._writerow, writer._buffer.write
         copy_all = len(kept) == width
         count = 0
+        lines_read = reader.line_num
         for row in reader:
+            first_line, lines_read = lines_read, reader.line_num
+            # The row's own text can stand for its input columns when they are all kept
+            # and the row is as wide as the header.
+            echo = copy_all and len(row) == width and lines_read > first_line
             if len(row) < width:
                 row += [""] * (width - len(row))
             elif len(row) > width:
@@ -111,15 +133,24 @@ class FieldAddingRecords(HostileTextRecords):
             for name, index in multivalues:
                 if row[index]:
                     record[name] = decode_list(row[index])
-            out: List[Any] = row if copy_all else [row[index] for index in kept]
+            added: List[str] = []
             for value in added_values(record):
-                out += multivalue_columns(value)
+                added += multivalue_columns(value)
             if not count:
                 columns = [header[index] for index in kept]
                 for name in added_fields:
                     columns += (name, "__mv_" + name)
                 writerow(columns)
-            writerow(out)
+            if echo:
+                if lines_read == first_line + 1:
+                    text = lines[first_line]
+                else:  # a quoted value holds line breaks
+                    text = "".join(lines[first_line:lines_read])
+                # The last value is quoted or holds no line break: only the row's own
+                # line ending is stripped.
+                write(text.rstrip("\r\n") + "," + ",".join(map(csv_field, added)) + "\r\n")
+            else:
+                writerow((row if copy_all else [row[index] for index in kept]) + added)
             count += 1
         writer._pending_record_count += count
         return None

@@ -10,11 +10,15 @@ from __future__ import annotations
 import io
 from typing import Any, Dict, List, Mapping, Sequence
 
+import csv
+
 import pytest
-from htintel_searchcommand import FieldAddingRecords, multivalue_columns
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from htintel_searchcommand import FieldAddingRecords, csv_field, multivalue_columns
 from protocol.harness import decode_records, encode_records
 from splunklib.searchcommands import StreamingCommand
-from splunklib.searchcommands.internals import RecordWriterV2
+from splunklib.searchcommands.internals import CsvDialect, RecordWriterV2
 
 from htintel.records import first_value
 
@@ -67,6 +71,56 @@ RECORDS = [
 def test_fast_chunk_path_gives_what_splunklib_gives(records):
     body = encode_records(records).decode("utf-8")
     assert _reply(body, fast=True) == _reply(body, fast=False)
+
+
+# Bodies as they may reach the command: the rows' own CSV text is echoed, so every way a
+# row can be written must come back as splunklib's reader and writer give it.
+@pytest.mark.parametrize(
+    "body",
+    [
+        'text,n\r\n"line\r\nbreaks\r\n",1\r\nplain,2\r\n',
+        'text,n\r\n"ends in a return\r",1\r\n',
+        'text,n\r\n"a ""quoted"" word, and a comma",1\r\n',
+        "text,n\r\nno line end at all,1",
+        "text,n\nunix line ends,1\nsecond,2\n",
+        "text,n\r\nfirst,1\r\n\r\nafter a blank line,3\r\n",
+        'text,n\r\na quote"inside,1\r\n',
+        'text,n\r\n"",1\r\n,\r\n',
+        "text\r\nonly one column\r\n",
+        'text,n\r\n"\n",1\r\n"\r\n\r\n",2\r\n',
+    ],
+    ids=[
+        "quoted-line-breaks",
+        "quoted-return-at-end",
+        "doubled-quotes",
+        "no-final-line-end",
+        "unix-line-ends",
+        "blank-line",
+        "bare-quote",
+        "empty-values",
+        "one-column",
+        "only-line-breaks",
+    ],
+)
+def test_echoed_rows_read_back_as_splunklib_writes_them(body):
+    assert _reply(body, fast=True) == _reply(body, fast=False)
+
+
+@settings(max_examples=300, deadline=None)
+# (A NUL becomes a space, which test_nul_in_a_chunk_becomes_a_space holds.)
+@given(st.lists(st.text(alphabet=st.sampled_from('ab ,"\r\n$é'), max_size=12), min_size=1))
+def test_echoed_rows_match_splunklib_on_any_values(values):
+    records = [{"text": value, "n": str(index)} for index, value in enumerate(values)]
+    body = encode_records(records).decode("utf-8")
+    assert _reply(body, fast=True) == _reply(body, fast=False)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(), st.text(alphabet=st.sampled_from('a ,"\r\n'))))
+def test_csv_field_quotes_as_csv_writer_does(value):
+    out = io.StringIO()
+    csv.writer(out, dialect=CsvDialect).writerow(["x", value])
+    assert "x," + csv_field(value) + "\r\n" == out.getvalue()
 
 
 def test_added_fields_and_input_fields_come_back():
