@@ -7,15 +7,14 @@ real protocol in tests/protocol.
 
 from __future__ import annotations
 
+import csv
 import io
 from typing import Any, Dict, List, Mapping, Sequence
 
-import csv
-
 import pytest
+from htintel_searchcommand import FieldAddingRecords, csv_field, multivalue_columns
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from htintel_searchcommand import FieldAddingRecords, csv_field, multivalue_columns
 from protocol.harness import decode_records, encode_records
 from splunklib.searchcommands import StreamingCommand
 from splunklib.searchcommands.internals import CsvDialect, RecordWriterV2
