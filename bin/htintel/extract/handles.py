@@ -36,13 +36,17 @@ _NO_FIRST_WORDS: FrozenSet[bytes] = frozenset()
 # Hostile text can name a platform thousands of times; a real ad never needs more than this.
 _MAX_CANDIDATES = 200
 
-# Username syntax per platform, from each platform's published rules (lowercased input).
+# Username syntax per platform, from each platform's published rules (lowercased input),
+# with longer lengths where ads write longer names.
 _HANDLE_SYNTAX: Dict[str, re.Pattern[str]] = {
     "kik": re.compile(r"[a-z0-9._]{5,20}\Z"),
-    "snapchat": re.compile(r"[a-z][a-z0-9._-]{1,13}[a-z0-9]\Z"),
+    # Snapchat allows 15 characters, but ads name longer ones ("ines.marseille13",
+    # "bondi_babe_"), and what an ad names is what links its ads. The same goes for X (15),
+    # whose own mention parser, twitter-text, reads 20.
+    "snapchat": re.compile(r"[a-z][a-z0-9._-]{1,28}[a-z0-9_]\Z"),
     "instagram": re.compile(r"(?!\.)(?!.*\.\.)[a-z0-9._]{1,30}(?<!\.)\Z"),
     "telegram": re.compile(r"[a-z][a-z0-9_]{3,30}[a-z0-9]\Z"),
-    "twitter": re.compile(r"[a-z0-9_]{1,15}\Z"),
+    "twitter": re.compile(r"[a-z0-9_]{1,20}\Z"),
     "facebook": re.compile(r"(?:[a-z0-9.]{5,50}|[0-9]{5,20})\Z"),
     "flickr": re.compile(r"(?:[a-z0-9_-]{2,40}|[0-9]{5,12}@n[0-9]{2})\Z"),
     "wechat": re.compile(r"[a-z][a-z0-9_-]{5,19}\Z"),
@@ -529,6 +533,11 @@ def _looks_like_a_name(handle: str) -> bool:
     return "_" in handle or "." in handle or any(c.isdigit() for c in handle)
 
 
+def _is_latin_name_after_other_script(alias: str, handle: str) -> bool:
+    """True for a Latin ``handle`` after a platform name written in a non-Latin script."""
+    return alias[0] >= "\u0370" and handle.isascii() and handle not in _ALIASES
+
+
 def _handle_after_name(lowered: str, name: str, end: int) -> Optional[str]:
     """_handle_after_alias, from the few characters its match can read (see
     _BEFORE_HANDLE_RUN): a short key that repeats across ads ("kik: bella22 ")."""
@@ -569,16 +578,22 @@ def _handle_after_alias(lowered: str, name: str, end: int) -> Optional[str]:
         match.group("id_word") is not None,
         match.group("handle"),
         follower,
+        match.start("separator") == match.start(),  # no get-in-touch word between
     )
 
 
 @lru_cache(maxsize=4096)
 def _handle_named_after(
-    name: str, separator: str, has_id_word: bool, handle: str, follower: str
+    name: str,
+    separator: str,
+    has_id_word: bool,
+    handle: str,
+    follower: str,
+    right_after_name: bool = True,
 ) -> Optional[str]:
     """The rest of _handle_after_alias, from what its match read (``follower``: the character
-    after it, or "" at the end): a function of these short strings alone, cached because
-    ads repeat their "kik: bella22"."""
+    after it, or "" at the end; ``right_after_name``: no get-in-touch word came between): a
+    function of these short strings alone, cached because ads repeat their "kik: bella22"."""
     if follower in ("@", "/"):
         return None  # an email address or a URL follows, not a handle
     if follower.isalpha() and follower < "\u0370":
@@ -589,10 +604,15 @@ def _handle_named_after(
     # A bare hyphen joins words ("Insta-famous"); with spaces ("snap - x") it separates.
     explicit = (separator.strip() and separator != "-") or has_id_word
     # Without ":", "@", "ID"... only a name unlike a word: "kik bella22" but not "kik anytime",
-    # "SC 29201", "IG models", "line up".
+    # "SC 29201", "IG models", "line up"; or any Latin name right after a platform named in
+    # another script ("카톡 ktownspa", "ไลน์ bella"), where no sentence goes on in Latin
+    # ("카톡 문의 hello", "KakaoTalk inquiries: hello", is a greeting).
     if not explicit and (
         (name in _SEPARATOR_ONLY_ALIASES and not (name in _CJK_SEPARATOR_ONLY and "_" in raw))
-        or not _looks_like_a_name(raw)
+        or not (
+            _looks_like_a_name(raw)
+            or (right_after_name and _is_latin_name_after_other_script(name, raw))
+        )
     ):
         return None
     return valid_handle(_platform_of(name), raw)

@@ -100,6 +100,11 @@ def test_named_forms_in_latin_script(text: str, expected: str) -> None:
         ("в телегу @rabota_za_granicey", "telegram:rabota_za_granicey"),  # ru
         ("телеграм: @moscow_girls", "telegram:moscow_girls"),
         ("вк: id12345", "vk:id12345"),
+        # A Latin name right after a name in another script needs no digit or "_".
+        ("카톡 ktownspa 예약 필수", "kakao:ktownspa"),
+        ("모집 라인 abroadalba", "line:abroadalba"),
+        ("ไลน์ bella", "line:bella"),
+        ("инста bellarose", "instagram:bellarose"),
     ],
 )
 def test_platforms_named_in_their_own_scripts(text: str, expected: str) -> None:
@@ -230,6 +235,8 @@ def test_a_platform_name_after_a_slash_lists_another_handle(
         "我在line上 abc123",
         "微信支付 abc123",  # "WeChat Pay"
         "카톡 문의 hello",  # after a get-in-touch word, a word is not enough
+        "카톡 free",  # a stop word
+        "微信 wechat",  # a platform name
         "ไลน์ได้เลย welcome",
         "Online: bella22",
         "deadline: bella22",
@@ -428,7 +435,13 @@ def test_twitter_text_extracted_mentions_are_valid_twitter_profiles(mention: str
         ("instagram", "bella..rose", False),
         ("instagram", ".bella", False),
         ("snapchat", "bella-rose", True),
-        ("snapchat", "a" * 16, False),
+        # Longer than Snapchat allows (15), as ads write them: still what links the ads.
+        ("snapchat", "a" * 16, True),
+        ("snapchat", "bondi_babe_", True),
+        ("snapchat", "a" * 31, False),
+        ("snapchat", "bella.", False),
+        ("twitter", "ikebukuro_newgirl", True),
+        ("twitter", "a" * 21, False),
         ("kik", "bell", False),
         ("wechat", "abc12", False),
         ("wechat", "abc123", True),
