@@ -149,7 +149,11 @@ _OTHER_ASCII_AT_SEARCHES = (
 # stand together once the other letters are dropped ("małpa" -> "mapa"). Their other
 # letters match no ASCII letter (only "Ł" and "ł" lowercase to "ł", and so on).
 _MALPA_ASCII_RUN, _ZAVINAC_ASCII_RUN = "mapa", "zavin"  # małpa, zavináč
-_LATIN_AT_WORD_ASCII_RUNS = (_MALPA_ASCII_RUN, _ZAVINAC_ASCII_RUN)
+_A_CONG_ASCII_RUN = "a cng"  # a còng
+_LATIN_AT_WORD_ASCII_RUNS = (_MALPA_ASCII_RUN, _ZAVINAC_ASCII_RUN, _A_CONG_ASCII_RUN)
+# The words for "at" with no ASCII letter to look for but their own: the German joke
+# spelling "ät" and the Japanese "アット", looked for as written (in any case).
+_OTHER_AT_WORD_SPELLINGS = ("ät", "Ät", "ÄT", "アット")
 # "mail" (a provider hint), "malpa" (a word for "at") and "mapa" (małpa above), found
 # together from their common start: one search instead of three.
 _MA_WORDS = re.compile(r"ma(?:il|lpa|pa)")
@@ -509,7 +513,10 @@ def _holds_one_of(lowered: str, searches: Tuple[Tuple[str, str], ...]) -> bool:
 
 def _has_non_ascii_at_word(text: str, ascii_lowered: str) -> bool:
     """True when the lowercased text may hold one of the non-ASCII words for "at"."""
-    if _ZAVINAC_ASCII_RUN in ascii_lowered:  # małpa's run is found with _MA_WORDS
+    # małpa's run is found with _MA_WORDS
+    if _ZAVINAC_ASCII_RUN in ascii_lowered or _A_CONG_ASCII_RUN in ascii_lowered:
+        return True
+    if any(spelling in text for spelling in _OTHER_AT_WORD_SPELLINGS):
         return True
     if "б" not in text and "Б" not in text:
         return False

@@ -91,8 +91,9 @@ ORDINARY_WORDS_BEFORE_AT = frozenset(
 # "at" in an obfuscated email, as ads spell it: en, es/pt, fr, it, ru, nl, pl, cs, hu, sv/da,
 # de.
 EMAIL_AT_WORDS = (
-    "at arroba arobase chiocciola собака собачка apenstaartje małpa malpa zavináč kukac "
-    "snabel-a klammeraffe arond".split()
+    *"at arroba arobase chiocciola собака собачка apenstaartje małpa malpa zavináč kukac "
+    "snabel-a klammeraffe arond ät アット".split(),
+    "a còng",  # vi: the name of "@"
 )
 _REVERSED_AT_WORDS = "|".join(word[::-1] for word in EMAIL_AT_WORDS)
 # The URL's host is the domain part of an obfuscated email ("bella at mysite.com"); matched

@@ -81,6 +81,10 @@ def test_english_obfuscations_are_undone(text: str, expected: str) -> None:
         ("Infos: contact(at)letriangle-paris.fr", "contact@letriangle-paris.fr"),  # bracketed
         ("email lan.anh(a)gmail.com", "lan.anh@gmail.com"),  # a bracketed "a", glued
         ("email lan.anh[a]gmail.com", "lan.anh@gmail.com"),
+        ("email tuyendung.hoa [a còng] gmail.com", "tuyendung.hoa@gmail.com"),  # vi
+        ("TUYEN.DUNG A CÒNG shopvn.vn", "tuyen.dung@shopvn.vn"),
+        ("Mail: vienna.elegance ät gmx punkt at", "vienna.elegance@gmx.at"),  # de joke spelling
+        ("✉ kaigai.work2025 アット gmail.com まで", "kaigai.work2025@gmail.com"),  # ja
     ],
 )
 def test_at_and_dot_words_of_other_languages_are_undone(text: str, expected: str) -> None:
@@ -123,6 +127,8 @@ def test_well_known_providers_written_without_domain_get_theirs(text: str, expec
         "e.g. file.txt",
         "Email: AMBER ROSE 22 AT GMAIL DOT COM",  # "22" is the tail of a spaced local part
         "bella 2024 (at) gmail (dot) com",
+        "アットホームな職場です bella gmail.com",  # "at home", one word
+        "Bella hät gmail.com",  # Swiss German "hät" (has)
         "",
     ],
 )
@@ -345,7 +351,9 @@ def test_the_gate_covers_every_word_for_at_and_dot() -> None:
         elif "a" <= word[0] <= "z":
             covered = "".join(c for c in word if c.isascii()) in emails._LATIN_AT_WORD_ASCII_RUNS
         else:
-            covered = word.startswith(emails._CYRILLIC_AT_WORD_START)
+            covered = word.startswith(emails._CYRILLIC_AT_WORD_START) or (
+                word in emails._OTHER_AT_WORD_SPELLINGS
+            )
         assert covered, word
     for word in emails._DOT_WORDS.split("|"):
         if word.isascii():
