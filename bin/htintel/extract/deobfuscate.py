@@ -93,8 +93,12 @@ _BMP_SPECIAL = re.compile("[" + _BMP_CHANGES + "][" + _INVISIBLE_BMP + "]*")
 _SYMBOLS_BETWEEN_DIGITS = re.compile("([0-9])\\s{0,2}[" + numbers.SYMBOLS + "]+\\s{0,2}(?=[0-9])")
 # Unbroken digits from which a group is a number of its own, not a piece of one.
 _WHOLE_NUMBER_DIGITS = 9
-# The katakana long-vowel mark (U+30FC) that Japanese ads write as a dash between digits.
-_LONG_VOWEL_BETWEEN_DIGITS = re.compile("(?<=[0-9])\u30fc(?=[0-9])")
+# The katakana long-vowel mark (U+30FC) that Japanese ads write as a dash between digits,
+# and between numerals ("〇三ー一二三四ー五六七八").
+_JAPANESE_DIGIT = "[0-9〇零一二三四五六七八九]"
+_LONG_VOWEL_BETWEEN_DIGITS = re.compile(
+    "(?<=" + _JAPANESE_DIGIT + ")\u30fc(?=" + _JAPANESE_DIGIT + ")"
+)
 # The apostrophe of Ukrainian words ("п'ять", "дев’ять"), after a consonant before я, ю, є, ї.
 _APOSTROPHE_IN_CYRILLIC_WORD = re.compile("(?<=[бвгґджзклмнпрстфхцчшщ])['\u2019](?=[яюєї])")
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")

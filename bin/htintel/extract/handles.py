@@ -57,8 +57,13 @@ _HANDLE_SYNTAX: Dict[str, re.Pattern[str]] = {
     "onlyfans": re.compile(r"[a-z0-9._-]{3,30}\Z"),
     "skype": re.compile(r"(?:live:[a-z0-9._-]{3,40}|[a-z][a-z0-9._-]{5,31})\Z"),
     "tiktok": re.compile(r"[a-z0-9._]{2,24}\Z"),
-    # Signal usernames always end in a dot and two or more digits ("bella.07").
-    "signal": re.compile(r"[a-z_][a-z0-9_]{2,31}\.[0-9]{2,9}\Z"),
+    # Signal usernames end in a dot and two or more digits ("bella.07"), but ads also name
+    # ones without them ("zara.travels"): a name with a ".", a "_" or a digit ("signal:
+    # strong" is a word).
+    "signal": re.compile(
+        r"(?:[a-z_][a-z0-9_]{2,31}\.[0-9]{2,9}"
+        r"|(?=[a-z0-9_.]*[._0-9])[a-z_][a-z0-9_.]{1,30}[a-z0-9_])\Z"
+    ),
 }
 
 # Words that follow a platform name but are not handles ("kik me", "snap only").
@@ -133,6 +138,8 @@ _ALIASES: Dict[str, str] = {
     "kakao talk": "kakao",
     "카톡": "kakao",
     "카카오톡": "kakao",
+    "カカオ": "kakao",  # ja; also "cacao": only before a separator (_SEPARATOR_ONLY_ALIASES)
+    "カカオトーク": "kakao",
     "카카오": "kakao",
     "vk": "vk",
     "вк": "vk",
@@ -183,11 +190,15 @@ _ALIASES: Dict[str, str] = {
     "推特": "twitter",  # zh
     "ツイッター": "twitter",  # ja
     "트위터": "twitter",  # ko
+    "위챗": "wechat",  # ko
+    "스카이프": "skype",  # ko
+    "سكايب": "skype",  # ar
+    "スカイプ": "skype",  # ja
 }
 
 # Common words that name a platform only before ":" or "@" ("OF: bella22", not "pics of x22";
 # "飞机：@bella22", not "坐飞机 3h"; "薇：abc123", not "小薇 abc123").
-_SEPARATOR_ONLY_ALIASES = frozenset({"of", "ins", "飞机", "飛機", "薇", "賴"})
+_SEPARATOR_ONLY_ALIASES = frozenset({"of", "ins", "飞机", "飛機", "薇", "賴", "カカオ"})
 # ... or, for the one-character names (never part of a longer word, see _is_part_of_a_longer_word),
 # before a Latin name with "_", which no Chinese sentence goes on with ("賴 taichung_baby");
 # "坐飞机 abc_123" could still be "take a plane".
@@ -415,7 +426,8 @@ _WORDS_BEFORE_ALIAS = (
     "on", "en", "no", "na", "in", "via", "at", "auf", "sur", "su", "sa", "trên", "@"
 )  # fmt: skip
 _HANDLE_BEFORE_ALIAS = re.compile(
-    r"(?<![a-z0-9_.@])(?P<at>@)?(?P<handle>" + _HANDLE_CHARS + r")"
+    # Not the end of a link's path: "onlyfans.com/lisa_gron en Flickr" (Dutch "en", and).
+    r"(?<![a-z0-9_.@/])(?P<at>@)?(?P<handle>" + _HANDLE_CHARS + r")"
     r"[ \t]{1,3}(?:(?:" + "|".join(_WORDS_BEFORE_ALIAS) + r")[ \t]{1,3}|\()\Z"
 )
 # What a match of _HANDLE_BEFORE_ALIAS holds: "@" and handle characters, then its ending
@@ -1085,7 +1097,7 @@ def _bare_names_in_a_list(
         bare = _BARE_NAME.match(lowered, end)
         if bare is None:
             continue
-        name = bare.group("name")
+        name = _trim_handle(bare.group("name"))  # "... or kik bella22. Age 18"
         if len(name) < _MIN_BARE_NAME or name in _STOP_WORDS or name in _ALIASES:
             continue
         value = valid_handle(_platform_of(alias), name)

@@ -385,6 +385,8 @@ def _build_more_lexicon(base: Mapping[str, Token]) -> Mapping[str, Token]:
         for tens_index in range(8):
             tens = 20 + 10 * tens_index
             more[dutch[unit] + joint + _MORE_TENS[0][tens_index]] = ("E", tens + unit)
+            if unit == 1:  # "één", the stressed "een": "éénentwintig"
+                more["één" + joint + _MORE_TENS[0][tens_index]] = ("E", tens + unit)
             more[_MORE_TENS[5][tens_index] + swedish[unit]] = ("E", tens + unit)
             more[hungarian_tens[tens_index] + hungarian[unit]] = ("E", tens + unit)
         more["tizen" + hungarian[unit]] = ("T", 10 + unit)
@@ -482,9 +484,10 @@ PHONE_RUN = re.compile(r"[0-9][0-9 \t\-.()/*~_\u2010-\u2015\u2212\u00b7\u2022\u3
 # PHONE_RUN_CHARS character) or x: PHONE_RUN reads characters only as members of its two
 # classes, so its matches in a text are these in the shape (same spans). Keep the two alike.
 PHONE_RUN_IN_SHAPE = re.compile(rb"d[ds]{6,}d")
-# Arrows, dingbats, emoji: what ads put between digit groups ("702💋555💋0123") and
-# between a platform name and its handle ("Insta👉bella").
-SYMBOLS = "\u2190-\u21ff\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff"
+# Arrows, dingbats, emoji and the ornamental punctuation marks (※, ⁕, ⁘ ... ⁞): what ads
+# put between digit groups ("702💋555💋0123", "512⁕555⁕0163") and between a platform name
+# and its handle ("Insta👉bella").
+SYMBOLS = "\u203b\u2055\u2058-\u205e\u2190-\u21ff\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff"
 _SYMBOL = re.compile("[" + SYMBOLS + "]")
 # Any Chinese numeral, Hangul digit syllable or Thai letter: worth the full pass.
 _NON_LATIN_NUMERAL = re.compile(

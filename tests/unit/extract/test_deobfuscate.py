@@ -607,6 +607,7 @@ def test_digits_for_lookalikes_matches_the_reference_on_ascii_text(text):
         ("bel me: nul zes twee vier een acht vijf zes zeven negen", "bel me: 0624185679"),
         ("NUL ZES, ACHTENTWINTIG, DRIEHONDERD VIJFTIEN", "0628315"),
         ("nul zes tweeëntwintig", "0622"),
+        ("nul zes, éénentwintig, vierendertig", "062134"),  # the stressed "één"
         # Turkish: "beş yüz otuz iki" = 532, "yüz on iki" = 112, also without the letters ı ş ü
         ("ara: sıfır beş yüz otuz iki, yüz on iki, kırk beş, altmış yedi", "ara: 05321124567"),
         ("ARA SIFIR BES YUZ OTUZ IKI", "ara 0532"),

@@ -105,6 +105,11 @@ def test_named_forms_in_latin_script(text: str, expected: str) -> None:
         ("모집 라인 abroadalba", "line:abroadalba"),
         ("ไลน์ bella", "line:bella"),
         ("инста bellarose", "instagram:bellarose"),
+        ("名古屋 栄 💕 カカオ: nagoya_mimi 💕", "kakao:nagoya_mimi"),  # ja
+        ("전화 010 1111 2222 위챗 itw_global_kr", "wechat:itw_global_kr"),  # ko
+        ("🌙 سكايب lina.auh 🌙", "skype:lina.auh"),  # ar
+        # a link's path, then Dutch "en" (and): not "lisa_gron on Flickr"
+        ("onlyfans.com/lisa_gron en Flickr", "onlyfans:lisa_gron"),
     ],
 )
 def test_platforms_named_in_their_own_scripts(text: str, expected: str) -> None:
@@ -236,6 +241,7 @@ def test_a_platform_name_after_a_slash_lists_another_handle(
         "微信支付 abc123",  # "WeChat Pay"
         "카톡 문의 hello",  # after a get-in-touch word, a word is not enough
         "카톡 free",  # a stop word
+        "カカオ豆 チョコ 1kg",  # "cacao": a name only before a separator
         "微信 wechat",  # a platform name
         "ไลน์ได้เลย welcome",
         "Online: bella22",
@@ -446,6 +452,9 @@ def test_twitter_text_extracted_mentions_are_valid_twitter_profiles(mention: str
         ("wechat", "abc12", False),
         ("wechat", "abc123", True),
         ("signal", "bella", False),
+        ("signal", "zara.travels", True),  # without Signal's digits, as ads write it
+        ("signal", "strong", False),  # "signal: strong" is a word
+        ("signal", "bella.", False),
         ("whatsapp", "bella", False),  # a number, never a handle
     ],
 )
@@ -875,6 +884,11 @@ def test_names_listed_after_the_first_handle_share_its_platform(text, expected):
         ),
         ("line: nyc_kspa 🌸 kakao nyckspa", ("line:nyc_kspa", "kakao:nyckspa")),
         ("카톡 seoulvip 라인 @seoul.vip", ("kakao:seoulvip", "line:seoul.vip")),
+        # the sentence's full stop is not part of the name
+        (
+            "DM on Insta: @tampa.cam or kik tampacammgr. Age 18",
+            ("instagram:tampa.cam", "kik:tampacammgr"),
+        ),
         # ... not alone, not after a bare space, and not an everyday word.
         ("kik bellarose", ()),
         ("IG: bella_22 kik bellarose", ("instagram:bella_22",)),
