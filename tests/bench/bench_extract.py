@@ -11,7 +11,8 @@ feeds), then prints ads/s for:
   (c) a no-op splunklib streaming command through the same protocol;
   (d) a baseline command running phonenumbers' PhoneNumberMatcher per ad;
 
-and the ratios (b)/(c) and (b)/(d), then phone recall/precision of htextract and of the
+and the ratios (b)/(c) and (b)/(d), (b) and (c) from the alternated run pair with the median
+ratio, then the two commands alone on a pre-encoded input file, then phone recall/precision of htextract and of the
 baseline on the corpus, and micro P/R/F1 on the labelled development set
 (tests/unit/extract/devset.jsonl), and on any other labelled set given with ``--labelled
 PATH`` (such as the blind sets kept outside the repository, README -> htextract). The package is built with ``package.sh --skip-appinspect``
@@ -41,7 +42,7 @@ sys.path[:0] = [
 ]
 
 import phonenumbers  # noqa: E402
-from benchkit import private_app, splunk_python  # noqa: E402
+from benchkit import command_alone_seconds, median_pair, private_app, splunk_python  # noqa: E402
 from devset_scoring import load_devset, score_devset  # noqa: E402
 from protocol.harness import decode_records, encode_records, run_command  # noqa: E402
 
@@ -384,26 +385,20 @@ def _children_cpu() -> float:
 
 
 def bench_protocol(
-    python: str, app_dir: str, command: str, chunks: List[List[Dict[str, str]]], repeats: int
+    python: str, app_dir: str, command: str, chunks: List[List[Dict[str, str]]]
 ) -> Tuple[float, float, List[dict]]:
-    """(best wall-clock ads/s, best command-CPU ads/s, records) of a command over the chunks.
+    """(wall-clock ads/s, command-CPU ads/s, records) of one run of a command over the chunks.
 
     The CPU figure counts only the command's process (not the harness's CSV work), so it
     holds steady when other jobs load the machine; the wall-clock figure includes both.
     """
-    best_wall = best_cpu = 0.0
-    records: List[dict] = []
     count = sum(len(c) for c in chunks)
-    for _ in range(repeats):
-        start, start_cpu = time.perf_counter(), _children_cpu()
-        result = run_command(python, app_dir, command, [], chunks, timeout=900)
-        wall, cpu = time.perf_counter() - start, _children_cpu() - start_cpu
-        if result.returncode != 0:
-            raise SystemExit(f"{command} failed: {result.stderr[-2000:]}")
-        best_wall = max(best_wall, count / wall)
-        best_cpu = max(best_cpu, count / cpu)
-        records = result.records
-    return best_wall, best_cpu, records
+    start, start_cpu = time.perf_counter(), _children_cpu()
+    result = run_command(python, app_dir, command, [], chunks, timeout=900)
+    wall, cpu = time.perf_counter() - start, _children_cpu() - start_cpu
+    if result.returncode != 0:
+        raise SystemExit(f"{command} failed: {result.stderr[-2000:]}")
+    return count / wall, count / cpu, result.records
 
 
 def harness_seconds(chunks: List[List[Dict[str, str]]], sample_reply: List[dict]) -> float:
@@ -436,7 +431,9 @@ def _as_list(value: object) -> List[str]:
 def main(argv: Optional[Sequence[str]] = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--ads", type=int, default=50_000)
-    parser.add_argument("--repeats", type=int, default=2)
+    parser.add_argument(
+        "--repeats", type=int, default=3, help="alternated protocol runs; the median pair counts"
+    )
     parser.add_argument("--rebuild", action="store_true")
     parser.add_argument(
         "--labelled",
@@ -458,12 +455,24 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
     rate_a, cpu_a, results = bench_in_process(ads)
     with tempfile.TemporaryDirectory(prefix="htintel-bench-") as scratch:
         bench_app = private_app(scratch, args.rebuild, bench_commands=True)
-        rate_c, cpu_c, _ = bench_protocol(python, bench_app, "htnoop", chunks, args.repeats)
-        rate_b, cpu_b, extracted = bench_protocol(
-            python, bench_app, "htextract", chunks, args.repeats
-        )
-        rate_d, cpu_d, baseline = bench_protocol(python, bench_app, "htbaseline", chunks, 1)
+        # Alternated, so that machine load affects both alike (see median_pair): the no-op's
+        # rate alone moves by a third between runs on a shared two-core machine.
+        wall_pairs: List[Tuple[float, float]] = []
+        cpu_pairs: List[Tuple[float, float]] = []
+        alone_pairs: List[Tuple[float, float]] = []
+        for _ in range(args.repeats):
+            wall_b, cpu_b, extracted = bench_protocol(python, bench_app, "htextract", chunks)
+            wall_c, cpu_c, _ = bench_protocol(python, bench_app, "htnoop", chunks)
+            wall_pairs.append((wall_b, wall_c))
+            cpu_pairs.append((cpu_b, cpu_c))
+            alone_b = command_alone_seconds(python, bench_app, "htextract", chunks)
+            alone_c = command_alone_seconds(python, bench_app, "htnoop", chunks)
+            alone_pairs.append((len(ads) / alone_b, len(ads) / alone_c))
+        rate_d, cpu_d, baseline = bench_protocol(python, bench_app, "htbaseline", chunks)
     harness = harness_seconds(chunks, extracted[:CHUNK_ROWS])
+    rate_b, rate_c = median_pair(wall_pairs)
+    cpu_b, cpu_c = median_pair(cpu_pairs)
+    alone_b, alone_c = median_pair(alone_pairs)
 
     print("                                  wall-clock     command CPU")
     print(f"(a) library in-process         {rate_a:10,.0f} ads/s {cpu_a:10,.0f} ads/s")
@@ -472,6 +481,17 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
     print(f"(d) PhoneNumberMatcher command {rate_d:10,.0f} ads/s {cpu_d:10,.0f} ads/s")
     print(f"(b)/(c) = {rate_b / rate_c:.2f} wall, {cpu_b / cpu_c:.2f} CPU")
     print(f"(b)/(d) = {rate_b / rate_d:.2f} wall, {cpu_b / cpu_d:.2f} CPU")
+    print(
+        "(b)/(c) of each alternated run: "
+        + ", ".join(f"{b / c:.2f}" for b, c in wall_pairs)
+        + " wall; "
+        + ", ".join(f"{b / c:.2f}" for b, c in cpu_pairs)
+        + " CPU"
+    )
+    print(
+        f"commands alone, input from a file: htextract {alone_b:,.0f} ads/s, no-op "
+        f"{alone_c:,.0f} ads/s, ratio {alone_b / alone_c:.2f} (the commands' own cost)"
+    )
     print(
         f"harness share: the harness's own CSV encoding/decoding of these records takes "
         f"{harness:.2f} s ({harness * rate_c / len(ads):.0%} of the no-op wall-clock run)"

@@ -25,7 +25,6 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import subprocess
 import sys
 import tempfile
 import time
@@ -34,12 +33,9 @@ from typing import Dict, List, Optional, Sequence, Tuple
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 sys.path[:0] = [os.path.join(REPO, "bin"), os.path.join(REPO, "tests")]
 
-from benchkit import private_app, splunk_python  # noqa: E402
+from benchkit import command_alone_seconds, median_pair, private_app, splunk_python  # noqa: E402
 from protocol.harness import (  # noqa: E402
-    encode_chunk,
-    encode_records,
     run_command,
-    searchinfo,
 )
 
 from htintel import geo, lang, risk  # noqa: E402
@@ -202,41 +198,9 @@ def bench_protocol(
 def bench_command_only(
     python: str, app_dir: str, command: str, chunks: List[List[Dict[str, str]]]
 ) -> float:
-    """The command alone: protocol input pre-encoded in a file, output to /dev/null, so the
-    harness's own CSV work (which runs in parallel on another core) is not in the way."""
-    with tempfile.TemporaryDirectory(prefix="dispatch-") as dispatch_dir:
-        path = os.path.join(dispatch_dir, "input.bin")
-        with open(path, "wb") as handle:
-            getinfo = {
-                "action": "getinfo",
-                "preview": False,
-                "streaming_command_will_restart": False,
-            }
-            getinfo["searchinfo"] = searchinfo(command, [], dispatch_dir, app_dir)
-            handle.write(encode_chunk(getinfo))
-            for index, chunk in enumerate(chunks):
-                finished = index == len(chunks) - 1
-                handle.write(
-                    encode_chunk({"action": "execute", "finished": finished}, encode_records(chunk))
-                )
-        script = os.path.join(app_dir, "bin", command + ".py")
-        with open(path, "rb") as stdin:
-            start = time.perf_counter()
-            subprocess.run(
-                [python, "-I", "-B", script],
-                stdin=stdin,
-                stdout=subprocess.DEVNULL,
-                cwd=dispatch_dir,
-                check=True,
-            )
-            elapsed = time.perf_counter() - start
-    return rate(sum(len(c) for c in chunks), elapsed)
-
-
-def _median_pair(pairs: List[Tuple[float, float]]) -> Tuple[float, float]:
-    """The (command, no-op) pair with the median ratio."""
-    ordered = sorted(pairs, key=lambda pair: pair[0] / pair[1])
-    return ordered[len(ordered) // 2]
+    return rate(
+        sum(len(c) for c in chunks), command_alone_seconds(python, app_dir, command, chunks)
+    )
 
 
 def main(argv: Optional[Sequence[str]] = None) -> None:
@@ -261,8 +225,7 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
     alone_pairs: List[Tuple[float, float]] = []
     with tempfile.TemporaryDirectory(prefix="htintel-bench-") as scratch:
         bench_app = private_app(scratch, args.rebuild, bench_commands=True)
-        # Alternate the two commands so that machine load affects both alike; report the
-        # median of the paired ratios (a best-of would reward a lucky quiet moment).
+        # Alternated, so that machine load affects both alike (see median_pair).
         for _ in range(args.repeats):
             protocol_pairs.append(
                 (
@@ -276,8 +239,8 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
                     bench_command_only(python, bench_app, "htnoop", chunks),
                 )
             )
-    htrisk_rate, noop_rate = _median_pair(protocol_pairs)
-    htrisk_alone, noop_alone = _median_pair(alone_pairs)
+    htrisk_rate, noop_rate = median_pair(protocol_pairs)
+    htrisk_alone, noop_alone = median_pair(alone_pairs)
 
     print(f"(a) lang.identify in-process     {lang_rate:10,.0f} ads/s")
     print(f"(b) risk.assess in-process       {risk_rate:10,.0f} ads/s")

@@ -12,12 +12,20 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
+import time
+from typing import Any, Dict, List, Sequence, Tuple
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 BENCH_COMMANDS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "noop_command")
 sys.path[:0] = [os.path.join(REPO, "bin"), os.path.join(REPO, "tests")]
 
-from protocol.harness import find_splunk_pythons  # noqa: E402
+from protocol.harness import (  # noqa: E402
+    encode_chunk,
+    encode_records,
+    find_splunk_pythons,
+    searchinfo,
+)
 
 
 def private_app(workdir: str, rebuild: bool = False, bench_commands: bool = False) -> str:
@@ -48,3 +56,47 @@ def splunk_python() -> str:
     """Splunk 10's Python 3.13 when pyenv has it, else 3.9, else this interpreter."""
     pythons = find_splunk_pythons()
     return pythons.get("3.13") or pythons.get("3.9") or sys.executable
+
+
+def command_alone_seconds(
+    python: str, app_dir: str, command: str, chunks: Sequence[Sequence[Dict[str, Any]]]
+) -> float:
+    """Wall-clock seconds of the command alone: the protocol input pre-encoded in a file, the
+    output to /dev/null, so the harness's own CSV work (which in the protocol runs, on a
+    two-core machine, competes with the command) is not in the way."""
+    with tempfile.TemporaryDirectory(prefix="dispatch-") as dispatch_dir:
+        path = os.path.join(dispatch_dir, "input.bin")
+        with open(path, "wb") as handle:
+            getinfo = {
+                "action": "getinfo",
+                "preview": False,
+                "streaming_command_will_restart": False,
+                "searchinfo": searchinfo(command, [], dispatch_dir, app_dir),
+            }
+            handle.write(encode_chunk(getinfo))
+            for index, chunk in enumerate(chunks):
+                finished = index == len(chunks) - 1
+                handle.write(
+                    encode_chunk({"action": "execute", "finished": finished}, encode_records(chunk))
+                )
+        script = os.path.join(app_dir, "bin", command + ".py")
+        with open(path, "rb") as stdin:
+            start = time.perf_counter()
+            subprocess.run(
+                [python, "-I", "-B", script],
+                stdin=stdin,
+                stdout=subprocess.DEVNULL,
+                cwd=dispatch_dir,
+                check=True,
+            )
+            return time.perf_counter() - start
+
+
+def median_pair(pairs: List[Tuple[float, float]]) -> Tuple[float, float]:
+    """The (command, no-op) pair of rates with the median ratio.
+
+    Benchmarks alternate the two commands so that machine load affects both alike; a best-of
+    would reward a lucky quiet moment of one of them.
+    """
+    ordered = sorted(pairs, key=lambda pair: pair[0] / pair[1])
+    return ordered[len(ordered) // 2]
