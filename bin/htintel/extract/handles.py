@@ -541,8 +541,11 @@ def _trim_handle(raw: str) -> str:
 
 
 def _looks_like_a_name(handle: str) -> bool:
-    """A digit, "_" or inner "." makes a handle unlike a word ("bella22", not "lovely")."""
-    return "_" in handle or "." in handle or any(c.isdigit() for c in handle)
+    """A digit, "_" or inner "." makes a handle unlike a word ("bella22", not "lovely"), if
+    it has a letter too: "line 0800 123 4567" is a phone line."""
+    return ("_" in handle or "." in handle or any(c.isdigit() for c in handle)) and any(
+        c.isalpha() for c in handle
+    )
 
 
 def _is_latin_name_after_other_script(alias: str, handle: str) -> bool:

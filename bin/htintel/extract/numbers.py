@@ -663,8 +663,7 @@ def _phrase_code(lower_phrase: str) -> int:
             (not ascii_phrase or _may_hold_word_between_digits(marks))
             and _has_number_word_between_digits(lower_phrase)
         )
-    # Dots count as gaps too: "832.four.one.seven.9910".
-    words = lower_phrase.replace("-", " ").replace(",", " ").replace(".", " ").split()
+    words = lower_phrase.translate(WORD_GAPS_TO_SPACES).split()
     if NUMBER_WORDS.isdisjoint(words):  # most phrases: no number word at all
         number_words: List[str] = []
     else:
@@ -676,6 +675,11 @@ def _phrase_code(lower_phrase: str) -> int:
         or (not ascii_phrase and has_non_latin_numerals(lower_phrase))
     )
     return code + (_SPELLED_WORDS if spelled else min(len(number_words), _SPELLED_WORDS))
+
+
+# What separates the words a phrase's number words are counted among: dashes, commas, dots
+# ("832.four.one.seven.9910") and brackets ("(two one two) 555-0147").
+WORD_GAPS_TO_SPACES = str.maketrans("-,.()[]", "       ")
 
 
 def _holds_run_together_number_word(words: List[str]) -> bool:

@@ -134,10 +134,18 @@ _THAI_CODE_HEAD = "รหัส"  # Thai glues it to its kind: "รหัสป�
 _PHONE_CODE_KINDS = ("vùng", "quốc", "zalo", "điện", "đt", "พื้นที่", "โทร", "ประเทศ")
 _GLUED_NUMBER_SIGNS = frozenset(("no", "nr"))
 # Words right after a number that disown it: "is NOT my number", "n'est pas mon numéro",
-# "no es mi número". The text is lower-cased.
+# "no es mi número", "THAT IS NOT ME", "to NIE ja", "(não é contato das anunciantes)", "was
+# cloned". The text is lower-cased.
 _DISOWNED_AFTER = re.compile(
-    r"[\s(),.:;!-]{0,3}(?:is not|isn't|isnt|is never|n'est pas|no es|não é|nao e|non è|"
-    r"ist nicht|не)\s+(?:my|mon|ma|mi|meu|il mio|mein|meine|мой)\s"
+    r"[\s(),.:;!-]{0,3}(?:"
+    r"(?:is not|isn't|isnt|is never|n'est pas|no es|não é|nao e|non è|ist nicht|не)\s+"
+    r"(?:my|mon|ma|mi|meu|il mio|mein|meine|мой|contato|contacto)\s"
+    r"|(?:(?:that|this|it)\s+is|that's|thats|it's|is)\s+not\s+me\b"
+    r"|(?:ce\s+)?n'est\s+pas\s+moi|c'est\s+pas\s+moi|no\s+soy\s+yo|não\s+sou\s+eu"
+    r"|non\s+sono\s+io|(?:das\s+)?bin\s+(?:nicht\s+ich|ich\s+nicht)|(?:to\s+)?nie\s+ja\b"
+    r"|это\s+не\s+я"
+    r"|(?:was|has\s+been|foi|fue|ha\s+sido)\s+(?:cloned|hacked|stolen|clonado|hackeado|roubado|robado)"
+    r")"
 )
 _AFTER_DISOWNING_CHARS = 30
 # Anti-trafficking hotlines that sites print under every ad: never the advertiser's, and a

@@ -241,6 +241,7 @@ def test_a_platform_name_after_a_slash_lists_another_handle(
         "微信支付 abc123",  # "WeChat Pay"
         "카톡 문의 hello",  # after a get-in-touch word, a word is not enough
         "카톡 free",  # a stop word
+        "call our 24h line 0800 123 4567",  # digits only: a phone line, not a LINE ID
         "カカオ豆 チョコ 1kg",  # "cacao": a name only before a separator
         "微信 wechat",  # a platform name
         "ไลน์ได้เลย welcome",

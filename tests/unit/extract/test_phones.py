@@ -26,6 +26,7 @@ def phones_in(text, region):
         ("en", "Eight one eight, five five five, zero one nine two", "US", "+18185550192"),
         ("en", "(seven one three) five five five - zero one two nine", "US", "+17135550129"),
         ("en", "702 five five five 01 seven 4", "US", "+17025550174"),
+        ("en", "(two one two) 555 - 0147", "US", "+12125550147"),  # spelled in brackets
         ("en", "3️⃣1️⃣2️⃣5️⃣5️⃣5️⃣0️⃣1️⃣3️⃣7️⃣", "US", "+13125550137"),
         ("en", "３０５－５５５－０１６２", "US", "+13055550162"),
         ("en", "3O5-555-OI71", "US", "+13055550171"),
@@ -873,6 +874,14 @@ def test_look_alikes_and_readings_stay_words_outside_numbers(text):
         ("0612 34 56 78 (n'est pas mon numéro)", "FR", ()),
         ("call 404-555-0100 is my number", "US", ("+14045550100",)),
         ("call 404-555-0100, not my sister", "US", ("+14045550100",)),
+        # someone else's number, disowned in the ad's language
+        ("pics stolen, number 702-555-0177. THAT IS NOT ME, a scam", "US", ()),
+        ("uwaga: numer 512 000 111 to NIE ja, oszustwo!!", "PL", ()),
+        ("site: 0800 123 4567 (não é contato das anunciantes)", "BR", ()),
+        ("o número (11) 94321-8765 foi clonado", "BR", ()),
+        ("06 12 34 56 78 c'est pas moi", "FR", ()),
+        ("+7 912 345-67-89 это не я", "RU", ()),
+        ("call 702-555-0177 not me but my friend", "US", ("+17025550177",)),
     ],
 )
 def test_hotlines_and_disowned_numbers_are_not_the_advertisers(text, region, expected):
