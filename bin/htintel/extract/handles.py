@@ -66,6 +66,12 @@ _HANDLE_SYNTAX: Dict[str, re.Pattern[str]] = {
     ),
 }
 
+# Separators that list items, not name a handle (see _handle_named_after).
+_LIST_SEPARATORS = frozenset("|·•")
+# Ways to get in touch that are no platform of DESIGN.md, and so never a handle either.
+_OTHER_CONTACT_NAMES = frozenset(
+    "whatsapp viber zalo qq email e-mail mail sms imessage facetime messenger".split()
+)
 # Words that follow a platform name but are not handles ("kik me", "snap only").
 _STOP_WORDS: FrozenSet[str] = frozenset(
     (
@@ -223,7 +229,15 @@ _SCRIPT_ALIASES = tuple(
 _WORDS_HOLDING_A_NAME: Dict[str, Tuple[Tuple[str, int], ...]] = {
     "ไลน์": tuple(
         (word, word.index("ไลน์"))
-        for word in ("ออนไลน์", "เดดไลน์", "ไทม์ไลน์", "แอร์ไลน์", "ไกด์ไลน์", "ไลน์แมน")
+        for word in (
+            "ออนไลน์",
+            "เดดไลน์",
+            "ไทม์ไลน์",
+            "แอร์ไลน์",
+            "ไกด์ไลน์",
+            "ไลน์แมน",
+            "ไซด์ไลน์",  # "sideline", the side job of Thai escort ads
+        )
     ),
 }
 
@@ -512,8 +526,14 @@ def valid_handle(platform: str, handle: str) -> Optional[str]:
     handle = handle.lower().lstrip("@")
     syntax = _HANDLE_SYNTAX.get(platform)
     # A number word is the start of a spelled-out phone ("my line: seven zero two ..."),
-    # not a username.
-    if syntax is None or handle in _STOP_WORDS or handle in NUMBER_WORDS:
+    # not a username; a platform's name is the next item of a list ("Facebook · Twitter").
+    if (
+        syntax is None
+        or handle in _STOP_WORDS
+        or handle in NUMBER_WORDS
+        or handle in _ALIASES
+        or handle in _OTHER_CONTACT_NAMES
+    ):
         return None
     if not syntax.match(handle):
         return None
@@ -549,8 +569,14 @@ def _looks_like_a_name(handle: str) -> bool:
 
 
 def _is_latin_name_after_other_script(alias: str, handle: str) -> bool:
-    """True for a Latin ``handle`` after a platform name written in a non-Latin script."""
-    return alias[0] >= "\u0370" and handle.isascii() and handle not in _ALIASES
+    """True for a Latin ``handle`` (with a letter) after a platform name written in a
+    non-Latin script."""
+    return (
+        alias[0] >= "\u0370"
+        and handle.isascii()
+        and any(c.isalpha() for c in handle)
+        and handle not in _ALIASES
+    )
 
 
 def _handle_after_name(lowered: str, name: str, end: int) -> Optional[str]:
@@ -616,8 +642,12 @@ def _handle_named_after(
     raw = _trim_handle(handle)
     if follower == ")" and (raw in _ALIASES or len(raw) == 1):
         return None  # the platform's other name in brackets: "Twitter (X)", "Telegram (TG)"
-    # A bare hyphen joins words ("Insta-famous"); with spaces ("snap - x") it separates.
-    explicit = (separator.strip() and separator != "-") or has_id_word
+    # A bare hyphen joins words ("Insta-famous"); with spaces ("snap - x") it separates. A bar
+    # or a bullet also lists what follows ("Share: Facebook · Todos los ...", "WhatsApp |
+    # Telegram | Email a friend"): after one, only a name unlike a word.
+    explicit = (
+        separator.strip() and separator != "-" and separator.strip() not in _LIST_SEPARATORS
+    ) or has_id_word
     # Without ":", "@", "ID"... only a name unlike a word: "kik bella22" but not "kik anytime",
     # "SC 29201", "IG models", "line up"; or any Latin name right after a platform named in
     # another script ("카톡 ktownspa", "ไลน์ bella"), where no sentence goes on in Latin

@@ -110,6 +110,32 @@ _ID_WORDS = frozenset(
     "uid vat btw tva mwst gst gstin npwp nip krs cui cif ičo ico dič dic αφμ afm kvk nit ruc "
     "fiscal mst".split()  # VN MST: mã số thuế; IVA, P.IVA and fiscale are listed above
 )
+# The lines a site prints for its own customers, in its footer or notices ("Customer care
+# 0203 ...", "Atención al cliente 910 ...", "SAC 0800 ...", "Техподдержка: 8 800 ...",
+# "客服热线:400-..."): never an advertiser's, and a false link between every ad of the site.
+_SITE_SERVICE_WORDS = frozenset(
+    "klantenservice kundenservice kundendienst техподдержка sac destek assistenza suport "
+    "helpdesk servicedesk".split()
+)
+_SITE_SERVICE_PHRASES = frozenset(
+    (
+        "customer care", "customer service", "customer support", "site support",
+        "help centre", "help center", "service client", "servizio clienti",
+        "atención al cliente", "atencion al cliente", "atendimento ao cliente",
+        "apoio ao cliente", "enforcement requests", "hotline hỗ trợ",
+    )
+)  # fmt: skip
+_SITE_SERVICE_SUFFIXES = (
+    "客服热线",
+    "客服熱線",
+    "客服电话",
+    "客服電話",
+    "客服专线",
+    "客服專線",
+    "客服",
+    "고객센터",
+)
+_FRENCH_COMPANY_REGISTER = "rcs"
 # The taxpayer identification number, but not in the Vietnamese "nhắn tin" ("send a text").
 _TIN, _TIN_AFTER_IN_A_TEXT_ME = "tin", "nhắn"
 # ... optionally followed by one of these ("Post ID:", "Anuncio No.", "Inserat-Nr",
@@ -148,6 +174,13 @@ _DISOWNED_AFTER = re.compile(
     r")"
 )
 _AFTER_DISOWNING_CHARS = 30
+# A token of letters and digits this long, with this many letter runs none longer than this,
+# is a hash, an address or a key (see _is_inside_a_code); how far out from a run it is read.
+_MIN_CODE_TOKEN = 26
+_MIN_CODE_LETTER_RUNS = 4
+_MAX_CODE_LETTER_RUN = 6
+_MAX_CODE_TOKEN = 100
+_LETTER_RUN = re.compile("[a-z]+")
 # Anti-trafficking hotlines that sites print under every ad: never the advertiser's, and a
 # false link between every ad that carries them.
 PUBLIC_HOTLINES = frozenset(
@@ -251,7 +284,11 @@ def _context_says_not_a_phone(before: str) -> bool:
     Cached on the _CONTEXT_CHARS before the number, all it reads: ads repeat their sentences.
     """
     tail = before.rstrip(_TRAILING_PUNCTUATION)
-    if tail.endswith(_ID_SUFFIXES_CJK) or tail.endswith(_PRICE_SUFFIXES):
+    if (
+        tail.endswith(_ID_SUFFIXES_CJK)
+        or tail.endswith(_PRICE_SUFFIXES)
+        or tail.endswith(_SITE_SERVICE_SUFFIXES)
+    ):
         return True
     if tail.endswith(_ORDINAL_PREFIX):
         return True  # "許可番号 第123456789号": the ordinal of a licence or a register entry
@@ -307,6 +344,8 @@ def _last_words_name_an_id(tail: str) -> bool:
         return True
     if previous in _ID_WORDS and len(last) == 2 and last.isalpha():  # "TVA FR 12 345678901"
         return True
+    if previous == _FRENCH_COMPANY_REGISTER:  # "RCS Paris 935 802 791", the register's city
+        return True
     heads = [index for index, word in enumerate(words) if word in _CODE_HEADS]
     if heads or last.startswith(_THAI_CODE_HEAD):
         # ... unless the code is an area or country code: "mã vùng 028", "รหัสพื้นที่",
@@ -315,6 +354,12 @@ def _last_words_name_an_id(tail: str) -> bool:
         return not any(kind in after_head for kind in _PHONE_CODE_KINDS)
     if last == _TIN:
         return not previous.endswith(_TIN_AFTER_IN_A_TEXT_ME)  # "Zalo/nhắn tin"
+    if (
+        last in _SITE_SERVICE_WORDS
+        or " ".join(words[-2:]) in _SITE_SERVICE_PHRASES
+        or " ".join(words) in _SITE_SERVICE_PHRASES
+    ):
+        return True
     return last in _ID_WORDS or last in _PRICE_WORDS
 
 
@@ -800,7 +845,30 @@ def find_phones(text: str, region: Optional[str] = None) -> Tuple[str, ...]:
         for number in run_numbers:
             if number not in found and number not in PUBLIC_HOTLINES:
                 found.append(number)
+    if len(found) > 1:
+        found = _without_argentine_landline_forms_of_mobiles(found)
     return tuple(found)
+
+
+_ARGENTINA, _ARGENTINE_MOBILE = "+54", "+549"
+
+
+def _without_argentine_landline_forms_of_mobiles(found: List[str]) -> List[str]:
+    """``found`` without "+54 11 2345 6789" when "+54 9 11 2345 6789" is there too: one
+    Argentine line, whose "9" marks a mobile called from abroad ("Cel: 11 2345-6789 | Tel:
+    +54 9 11 2345 6789")."""
+    mobiles = {n[len(_ARGENTINE_MOBILE) :] for n in found if n.startswith(_ARGENTINE_MOBILE)}
+    if not mobiles:
+        return found
+    return [
+        n
+        for n in found
+        if not (
+            n.startswith(_ARGENTINA)
+            and not n.startswith(_ARGENTINE_MOBILE)
+            and n[len(_ARGENTINA) :] in mobiles
+        )
+    ]
 
 
 def run_is_not_a_contact(text: str, start: int, end: int, before: str) -> bool:
@@ -809,6 +877,9 @@ def run_is_not_a_contact(text: str, start: int, end: int, before: str) -> bool:
     after it disown it ("404-555-0100 is NOT my number", "(n'est pas mon numéro)")."""
     if _DISOWNED_AFTER.match(text, end, end + _AFTER_DISOWNING_CHARS) is not None:
         return True
+    if before[-1:].isalnum() or text[end : end + 1].isalnum():
+        if _is_inside_a_code(text, start, end):
+            return True
     run = text[start:end]
     if _ACCOUNT_RUN_START.match(run) or (before[-1:].isalpha() and _glued_iban(before, run)):
         return True
@@ -818,6 +889,35 @@ def run_is_not_a_contact(text: str, start: int, end: int, before: str) -> bool:
         return False  # the rest read one unspaced token: "... 564985. /05/2024" is a phone
     # letters after a dash ("2023-0815-BE"), a year after a slash ("MA 62-123456/2024")
     return _has_code_suffix(text, end) or _YEAR_LAST_REFERENCE.search(run) is not None
+
+
+def _is_inside_a_code(text: str, start: int, end: int) -> bool:
+    """True when the run is part of a long token of letters and digits mixed the way hashes,
+    wallet addresses and keys mix them ("0x5aaeb...a09f33669435e7ef..."): many short letter
+    runs. Words run together around a number ("txt7022345678ifyouwantme") have long ones."""
+    token_start, token_end = start, end
+    while (
+        token_start > 0
+        and start - token_start < _MAX_CODE_TOKEN
+        and text[token_start - 1].isascii()
+        and text[token_start - 1].isalnum()
+    ):
+        token_start -= 1
+    while (
+        token_end < len(text)
+        and token_end - end < _MAX_CODE_TOKEN
+        and text[token_end].isascii()
+        and text[token_end].isalnum()
+    ):
+        token_end += 1
+    token = text[token_start:token_end]
+    if len(token) < _MIN_CODE_TOKEN or " " in token:
+        return False
+    letter_runs = _LETTER_RUN.findall(token)
+    return (
+        len(letter_runs) >= _MIN_CODE_LETTER_RUNS
+        and max(map(len, letter_runs)) <= _MAX_CODE_LETTER_RUN
+    )
 
 
 def validate_candidates(candidates: Iterable[str]) -> Tuple[str, ...]:

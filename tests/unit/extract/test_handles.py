@@ -110,6 +110,7 @@ def test_named_forms_in_latin_script(text: str, expected: str) -> None:
         ("🌙 سكايب lina.auh 🌙", "skype:lina.auh"),  # ar
         # a link's path, then Dutch "en" (and): not "lisa_gron on Flickr"
         ("onlyfans.com/lisa_gron en Flickr", "onlyfans:lisa_gron"),
+        ("kik | bella22", "kik:bella22"),  # after a bar, a name unlike a word still counts
     ],
 )
 def test_platforms_named_in_their_own_scripts(text: str, expected: str) -> None:
@@ -242,6 +243,12 @@ def test_a_platform_name_after_a_slash_lists_another_handle(
         "카톡 문의 hello",  # after a get-in-touch word, a word is not enough
         "카톡 free",  # a stop word
         "call our 24h line 0800 123 4567",  # digits only: a phone line, not a LINE ID
+        # share buttons and footers: platform names listed, words after a bar or a bullet
+        "Share this ad: Facebook · Twitter · WhatsApp · Copy link",
+        "Compartir: WhatsApp · Telegram · Facebook | Todos los anunciantes",
+        "Share: WhatsApp | Telegram | Email a friend",
+        "น้อง 37 ปี ไซด์ไลน์ 2000",  # "sideline" holds ไลน์
+        "snap • bellarose",
         "カカオ豆 チョコ 1kg",  # "cacao": a name only before a separator
         "微信 wechat",  # a platform name
         "ไลน์ได้เลย welcome",

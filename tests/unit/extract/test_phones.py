@@ -27,6 +27,7 @@ def phones_in(text, region):
         ("en", "(seven one three) five five five - zero one two nine", "US", "+17135550129"),
         ("en", "702 five five five 01 seven 4", "US", "+17025550174"),
         ("en", "(two one two) 555 - 0147", "US", "+12125550147"),  # spelled in brackets
+        ("en", "txt7022345678ifyouwantagoodtime", "US", "+17022345678"),  # words run together
         ("en", "3️⃣1️⃣2️⃣5️⃣5️⃣5️⃣0️⃣1️⃣3️⃣7️⃣", "US", "+13125550137"),
         ("en", "３０５－５５５－０１６２", "US", "+13055550162"),
         ("en", "3O5-555-OI71", "US", "+13055550171"),
@@ -190,6 +191,17 @@ def test_obfuscated_numbers_in_every_language_are_found(language, text, region, 
         ("social security number", "Rate P3000, 5'2, 48kg, SSS 34-5678901-2", "PH"),
         ("card number", "Visa 4111 1111 1111 1111 exp 12/26", "US"),
         ("tracking number", "Order #123456789012 shipped", "US"),
+        # the site's own lines, in its footer
+        ("site service line", "London SW3 4RP. Customer care 0203 946 0000", "GB"),
+        ("site service line", "28009 Madrid · Atención al cliente 910 000 000", "ES"),
+        ("site service line", "Av. Paulista 1000 — SAC 0800 777 0000", "BR"),
+        ("site service line", "Damrak 1 — klantenservice 020 000 0000", "NL"),
+        ("site service line", "ОГРН 1027700132195. Техподдержка: 8 800 100-00-00", "RU"),
+        ("site service line", "版权所有 客服热线:400-800-1234", "CN"),
+        ("site service line", "Privacy | Law enforcement requests: 1-800-555-0199", "US"),
+        ("company register", "SAS au capital de 10 000 € — RCS Paris 935 802 791", "FR"),
+        # a hash or an address of letters and digits mixed, not a number glued to words
+        ("wallet address", "ETH: 0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", "DE"),
     ],
 )
 def test_what_context_says_is_not_a_phone_is_rejected(trap, text, region):
@@ -886,6 +898,11 @@ def test_look_alikes_and_readings_stay_words_outside_numbers(text):
 )
 def test_hotlines_and_disowned_numbers_are_not_the_advertisers(text, region, expected):
     assert phones_in(text, region) == expected
+
+
+def test_an_argentine_mobile_written_both_ways_is_one_number():
+    text = "Cel: 11 2345-6789 | Tel: +54 9 11 2345 6789 | fijo 11 4321-0987"
+    assert phones_in(text, "AR") == ("+5491123456789", "+541143210987")
 
 
 def test_an_old_number_is_still_the_advertisers():
