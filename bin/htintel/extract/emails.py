@@ -45,7 +45,16 @@ _DOT_WORDS = "dot|punto|ponto|point|punkt|punct|точка|punt|kropka|tečka|po
 # Local parts that are ordinary words: "me at the hotel", "call us at 555".
 _STOP_LOCALS = ORDINARY_WORDS_BEFORE_AT
 # Domain words that make a bare-word "at" a place or a time, not a provider.
-_STOP_DOMAIN_LABELS = frozenset("the a an my your our his her their this that home".split())
+# ... in English and French ("chez moi point final": "chez" is the French "at" of addresses
+# and of places).
+_STOP_DOMAIN_LABELS = frozenset(
+    "the a an my your our his her their this that home moi toi lui elle nous vous eux".split()
+)
+# Platform names before a spaced "@" name the platform of a handle ("Instagram @ bella.to").
+_PLATFORM_LOCALS = frozenset(
+    "instagram insta ig snapchat snap kik telegram tg twitter facebook fb onlyfans tiktok "
+    "line wechat skype vk reddit whatsapp signal kakao".split()
+)
 
 _LOCAL_ATOM = r"[A-Za-z0-9_%+-]{1,64}"
 # "(at)", "[ @ ]", "{arroba}": scanned for only when the text has a closing bracket.
@@ -143,6 +152,7 @@ _OTHER_ASCII_AT_SEARCHES = (
     ("b", "snabel-a"),
     ("f", "klammeraffe"),
     ("d", "arond"),  # ro
+    ("z", "chez"),  # fr
     *((glued[0], glued) for glued in EMAIL_GLUED_BRACKETED_ATS),
 )
 # The ASCII letters of the non-ASCII words for "at" and "dot" in Latin script, where they
@@ -265,7 +275,7 @@ def _address_around_at(text: str, kind: str, start: int, end: int) -> Optional[T
     local_start = start - local_match.end()
     # A bare word "at" after an ordinary word is a place or a time ("meet me at hotel dot com");
     # a bracketed "(at)" is written only in addresses ("contact(at)club-paris.fr").
-    if kind == "word" and local in _STOP_LOCALS:
+    if (kind == "word" and local in _STOP_LOCALS) or local in _PLATFORM_LOCALS:
         return None
     if kind != "symbol" and domain.split(".")[0] in _STOP_DOMAIN_LABELS:
         return None

@@ -340,7 +340,8 @@ _GET_IN_TOUCH_WORDS = "|".join(
             "連絡 ご連絡 連絡して 連絡してね 連絡ください "
             "chat "  # "سناب chat: x", "kik chat: x"
             "문의 연락 연락처 으로 로 추가 친추 "  # ko
-            "ได้เลย ได้ ติดต่อ แอด มาได้เลย"  # th
+            "ได้เลย ได้ ติดต่อ แอด มาได้เลย "  # th
+            "ko(?![a-z0-9_.])"  # tl: "snap ko: x" (my snap), not "카톡 koreanmodel_job"
         ).split(),
         key=len,
         reverse=True,

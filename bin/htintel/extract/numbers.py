@@ -521,9 +521,13 @@ _LOOKALIKE_TOUCHING_DIGIT = re.compile(r"[0-9](?:(?=[oоοli|зб])|(?<=[oоοli
 _S_BETWEEN_DIGITS = re.compile(r"(?<=[0-9])s(?=[0-9])")
 # A bar between two groups of three or more digits separates them: 617|555|0123.
 _SEPARATING_BAR = re.compile(r"(?<=[0-9]{3})\|(?=[0-9]{3})")
-# A lone look-alike between two digit groups: "555 o 123".
+# A lone look-alike between two digit groups: "555 o 123", or a group of three o's
+# ("8-925-ООО-12-34").
 # The start is one character class so the engine can skip ahead to it.
-_LONE_LOOKALIKE = re.compile(r"([0-9+(][\s\-.(]{0,2})([oоοli]{1,2})(?=[\s\-.)]{1,3}[0-9])")
+_LONE_LOOKALIKES = r"(?:[oоοli]{1,2}|[oоο]{3})"
+_LONE_LOOKALIKE = re.compile(
+    r"([0-9+(][\s\-.(]{0,2})(" + _LONE_LOOKALIKES + r")(?=[\s\-.)]{1,3}[0-9])"
+)
 
 
 # The lone look-alike is the one signal a phrase cut can split ("555\no 123"): a match
@@ -531,12 +535,16 @@ _LONE_LOOKALIKE = re.compile(r"([0-9+(][\s\-.(]{0,2})([oоοli]{1,2})(?=[\s\-.)]
 # separators and a digit, and a cut falls on a separator. A phrase ending like the start
 # of a match and a phrase starting like its end flag a cut one may straddle; the whole
 # text is searched only then. Either the look-alike is before the cut ...
-_LONE_HEAD_WITH_LOOKALIKE = re.compile(r"[0-9+(][\s\-.(]{0,2}[oоοli]{1,2}[\s\-.)]{0,2}\Z")
+_LONE_HEAD_WITH_LOOKALIKE = re.compile(
+    r"[0-9+(][\s\-.(]{0,2}" + _LONE_LOOKALIKES + r"[\s\-.)]{0,2}\Z"
+)
 _LONE_TAIL_DIGIT = re.compile(r"[\s\-.)]{0,2}[0-9]")
 # ... or after it.
 _LONE_HEAD = re.compile(r"[0-9+(][\s\-.(]?\Z")
-_LONE_TAIL_WITH_LOOKALIKE = re.compile(r"[\s\-.(]?[oоοli]{1,2}[\s\-.)]{0,3}(?:[0-9]|\Z)")
-_LONE_HEAD_CHARS = 7  # the longest _LONE_HEAD_WITH_LOOKALIKE match
+_LONE_TAIL_WITH_LOOKALIKE = re.compile(
+    r"[\s\-.(]?" + _LONE_LOOKALIKES + r"[\s\-.)]{0,3}(?:[0-9]|\Z)"
+)
+_LONE_HEAD_CHARS = 8  # the longest _LONE_HEAD_WITH_LOOKALIKE match
 # Besides whitespace, the characters these patterns can start or end with.
 _LONE_EDGE_CHARS = frozenset("0123456789+()-.oоοli")
 
@@ -701,10 +709,17 @@ def _may_hold_lone_lookalike(ascii_text: str) -> bool:
 def _marks_may_hold_lone_lookalike(marks: str) -> bool:
     """``_may_hold_lone_lookalike`` for the text of ``marks`` (_ASCII_LOOKALIKE_MARKS).
 
-    The look-alikes of a match are one or two, after a digit or a separator and before a
+    The look-alikes of a match are one to three, after a digit or a separator and before a
     separator (all marked " " but the digit).
     """
-    return " o " in marks or "0o " in marks or " oo " in marks or "0oo " in marks
+    return (
+        " o " in marks
+        or "0o " in marks
+        or " oo " in marks
+        or "0oo " in marks
+        or " ooo " in marks
+        or "0ooo " in marks
+    )
 
 
 def _may_hold_word_between_digits(marks: str) -> bool:

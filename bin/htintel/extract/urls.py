@@ -92,7 +92,7 @@ ORDINARY_WORDS_BEFORE_AT = frozenset(
 # de.
 EMAIL_AT_WORDS = (
     *"at arroba arobase chiocciola собака собачка apenstaartje małpa malpa zavináč kukac "
-    "snabel-a klammeraffe arond ät アット".split(),
+    "snabel-a klammeraffe arond chez ät アット".split(),
     "a còng",  # vi: the name of "@"
 )
 _REVERSED_AT_WORDS = "|".join(word[::-1] for word in EMAIL_AT_WORDS)

@@ -85,6 +85,7 @@ def test_english_obfuscations_are_undone(text: str, expected: str) -> None:
         ("TUYEN.DUNG A CÒNG shopvn.vn", "tuyen.dung@shopvn.vn"),
         ("Mail: vienna.elegance ät gmx punkt at", "vienna.elegance@gmx.at"),  # de joke spelling
         ("✉ kaigai.work2025 アット gmail.com まで", "kaigai.work2025@gmail.com"),  # ja
+        ("par mail lucia.bxl chez gmail point com", "lucia.bxl@gmail.com"),  # fr
     ],
 )
 def test_at_and_dot_words_of_other_languages_are_undone(text: str, expected: str) -> None:
@@ -129,6 +130,8 @@ def test_well_known_providers_written_without_domain_get_theirs(text: str, expec
         "bella 2024 (at) gmail (dot) com",
         "アットホームな職場です bella gmail.com",  # "at home", one word
         "Bella hät gmail.com",  # Swiss German "hät" (has)
+        "dispo chez moi point final",  # "chez moi": at my place
+        "Instagram @ bella.to",  # a platform's handle
         "",
     ],
 )

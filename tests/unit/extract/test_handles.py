@@ -111,6 +111,8 @@ def test_named_forms_in_latin_script(text: str, expected: str) -> None:
         # a link's path, then Dutch "en" (and): not "lisa_gron on Flickr"
         ("onlyfans.com/lisa_gron en Flickr", "onlyfans:lisa_gron"),
         ("kik | bella22", "kik:bella22"),  # after a bar, a name unlike a word still counts
+        ("SOP Manila 🥵 snap ko: malate.babe21 | GCash", "snapchat:malate.babe21"),  # tl "my"
+        ("문의 카톡 koreanmodel_job 으로 연락주세요", "kakao:koreanmodel_job"),  # not "ko" + name
     ],
 )
 def test_platforms_named_in_their_own_scripts(text: str, expected: str) -> None:
