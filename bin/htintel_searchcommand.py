@@ -55,16 +55,10 @@ def multivalue_columns(value: Any) -> Tuple[str, str]:
     return str(value), ""
 
 
-def csv_field(value: Any) -> str:
-    """``value`` as one field of a Splunk CSV row, quoted as csv.writer quotes it
-    (CsvDialect: minimal quoting, doubled quotes)."""
-    if type(value) is not str:
-        value = str(value)
-    if '"' in value:
-        return '"' + value.replace('"', '""') + '"'
-    if "," in value or "\n" in value or "\r" in value:
-        return '"' + value + '"'
-    return value
+class _RowTexts(List[str]):
+    """Where a csv.writer writes the text of each row it is given, one item per row."""
+
+    write = list.append
 
 
 class FieldAddingRecords(HostileTextRecords):
@@ -117,6 +111,9 @@ class FieldAddingRecords(HostileTextRecords):
         added_values = self.added_values
         writer = self._record_writer  # type: ignore[attr-defined]
         writerow, write = writer._writerow, writer._buffer.write
+        # The added columns of an echoed row, quoted as splunklib's writer quotes them.
+        added_texts = _RowTexts()
+        write_added = csv.writer(added_texts, dialect=CsvDialect).writerow
         copy_all = len(kept) == width
         count = 0
         lines_read = reader.line_num
@@ -147,8 +144,10 @@ class FieldAddingRecords(HostileTextRecords):
                 else:  # a quoted value holds line breaks
                     text = "".join(lines[first_line:lines_read])
                 # The last value is quoted or holds no line break: only the row's own
-                # line ending is stripped.
-                write(text.rstrip("\r\n") + "," + ",".join(map(csv_field, added)) + "\r\n")
+                # line ending is stripped. There are always two or more added columns, so
+                # the writer's quoting of a lone empty field never applies.
+                write_added(added)
+                write(text.rstrip("\r\n") + "," + added_texts.pop())
             else:
                 writerow((row if copy_all else [row[index] for index in kept]) + added)
             count += 1

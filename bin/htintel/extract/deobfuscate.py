@@ -95,9 +95,9 @@ _SYMBOLS_BETWEEN_DIGITS = re.compile("([0-9])\\s{0,2}[" + numbers.SYMBOLS + "]+\
 _WHOLE_NUMBER_DIGITS = 9
 # The katakana long-vowel mark (U+30FC) that Japanese ads write as a dash between digits,
 # and between numerals ("〇三ー一二三四ー五六七八").
-_JAPANESE_DIGIT = "[0-9〇零一二三四五六七八九]"
+_DIGIT_OR_NUMERAL = "[0-9" + numbers.CJK_DIGITS + "]"
 _LONG_VOWEL_BETWEEN_DIGITS = re.compile(
-    "(?<=" + _JAPANESE_DIGIT + ")\u30fc(?=" + _JAPANESE_DIGIT + ")"
+    "(?<=" + _DIGIT_OR_NUMERAL + ")\u30fc(?=" + _DIGIT_OR_NUMERAL + ")"
 )
 # The apostrophe of Ukrainian words ("п'ять", "дев’ять"), after a consonant before я, ю, є, ї.
 _APOSTROPHE_IN_CYRILLIC_WORD = re.compile("(?<=[бвгґджзклмнпрстфхцчшщ])['\u2019](?=[яюєї])")

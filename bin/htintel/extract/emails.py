@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 from typing import Dict, List, Optional, Tuple
 
+from htintel.extract.handles import PLATFORM_NAMES
 from htintel.extract.substrings import CYRILLIC_CASE_FOLD, occurrences
 from htintel.extract.urls import (
     EMAIL_AT_WORDS,
@@ -49,11 +50,6 @@ _STOP_LOCALS = ORDINARY_WORDS_BEFORE_AT
 # and of places).
 _STOP_DOMAIN_LABELS = frozenset(
     "the a an my your our his her their this that home moi toi lui elle nous vous eux".split()
-)
-# Platform names before a spaced "@" name the platform of a handle ("Instagram @ bella.to").
-_PLATFORM_LOCALS = frozenset(
-    "instagram insta ig snapchat snap kik telegram tg twitter facebook fb onlyfans tiktok "
-    "line wechat skype vk reddit whatsapp signal kakao".split()
 )
 
 _LOCAL_ATOM = r"[A-Za-z0-9_%+-]{1,64}"
@@ -275,7 +271,8 @@ def _address_around_at(text: str, kind: str, start: int, end: int) -> Optional[T
     local_start = start - local_match.end()
     # A bare word "at" after an ordinary word is a place or a time ("meet me at hotel dot com");
     # a bracketed "(at)" is written only in addresses ("contact(at)club-paris.fr").
-    if (kind == "word" and local in _STOP_LOCALS) or local in _PLATFORM_LOCALS:
+    # A platform's name before "@" names the platform of a handle ("Instagram @ bella.to").
+    if (kind == "word" and local in _STOP_LOCALS) or local in PLATFORM_NAMES:
         return None
     if kind != "symbol" and domain.split(".")[0] in _STOP_DOMAIN_LABELS:
         return None

@@ -68,10 +68,6 @@ _HANDLE_SYNTAX: Dict[str, re.Pattern[str]] = {
 
 # Separators that list items, not name a handle (see _handle_named_after).
 _LIST_SEPARATORS = frozenset("|·•")
-# Ways to get in touch that are no platform of DESIGN.md, and so never a handle either.
-_OTHER_CONTACT_NAMES = frozenset(
-    "whatsapp viber zalo qq email e-mail mail sms imessage facetime messenger".split()
-)
 # Words that follow a platform name but are not handles ("kik me", "snap only").
 _STOP_WORDS: FrozenSet[str] = frozenset(
     (
@@ -201,6 +197,13 @@ _ALIASES: Dict[str, str] = {
     "سكايب": "skype",  # ar
     "スカイプ": "skype",  # ja
 }
+# Messengers that are no platform of DESIGN.md (a number reaches them).
+_OTHER_MESSENGERS = frozenset("whatsapp viber zalo qq imessage facetime messenger".split())
+# Every name ads give a messaging platform: the next item of a list ("Facebook · Twitter"),
+# never a username, nor the local part of an address ("Instagram @ bella.to").
+PLATFORM_NAMES: FrozenSet[str] = frozenset(_ALIASES) | _OTHER_MESSENGERS
+# Other ways to get in touch, never a username either ("WhatsApp | Email a friend").
+_CONTACT_WORDS = frozenset("email e-mail mail sms".split())
 
 # Common words that name a platform only before ":" or "@" ("OF: bella22", not "pics of x22";
 # "飞机：@bella22", not "坐飞机 3h"; "薇：abc123", not "小薇 abc123").
@@ -532,8 +535,8 @@ def valid_handle(platform: str, handle: str) -> Optional[str]:
         syntax is None
         or handle in _STOP_WORDS
         or handle in NUMBER_WORDS
-        or handle in _ALIASES
-        or handle in _OTHER_CONTACT_NAMES
+        or handle in PLATFORM_NAMES
+        or handle in _CONTACT_WORDS
     ):
         return None
     if not syntax.match(handle):
@@ -564,20 +567,19 @@ def _trim_handle(raw: str) -> str:
 def _looks_like_a_name(handle: str) -> bool:
     """A digit, "_" or inner "." makes a handle unlike a word ("bella22", not "lovely"), if
     it has a letter too: "line 0800 123 4567" is a phone line."""
-    return ("_" in handle or "." in handle or any(c.isdigit() for c in handle)) and any(
-        c.isalpha() for c in handle
+    return ("_" in handle or "." in handle or any(c.isdigit() for c in handle)) and _has_a_letter(
+        handle
     )
+
+
+def _has_a_letter(handle: str) -> bool:
+    return any(c.isalpha() for c in handle)
 
 
 def _is_latin_name_after_other_script(alias: str, handle: str) -> bool:
     """True for a Latin ``handle`` (with a letter) after a platform name written in a
     non-Latin script."""
-    return (
-        alias[0] >= "\u0370"
-        and handle.isascii()
-        and any(c.isalpha() for c in handle)
-        and handle not in _ALIASES
-    )
+    return alias[0] >= "\u0370" and handle.isascii() and _has_a_letter(handle)
 
 
 def _handle_after_name(lowered: str, name: str, end: int) -> Optional[str]:
@@ -631,7 +633,7 @@ def _handle_named_after(
     has_id_word: bool,
     handle: str,
     follower: str,
-    right_after_name: bool = True,
+    right_after_name: bool,
 ) -> Optional[str]:
     """The rest of _handle_after_alias, from what its match read (``follower``: the character
     after it, or "" at the end; ``right_after_name``: no get-in-touch word came between): a
@@ -641,8 +643,8 @@ def _handle_named_after(
     if follower.isalpha() and follower < "\u0370":
         return None  # a Latin word with accents ("aliceìnheiro"), not a handle
     raw = _trim_handle(handle)
-    if follower == ")" and (raw in _ALIASES or len(raw) == 1):
-        return None  # the platform's other name in brackets: "Twitter (X)", "Telegram (TG)"
+    if follower == ")" and len(raw) == 1:
+        return None  # the platform's one-letter name in brackets: "Twitter (X)"
     # A bare hyphen joins words ("Insta-famous"); with spaces ("snap - x") it separates. A bar
     # or a bullet also lists what follows ("Share: Facebook · Todos los ...", "WhatsApp |
     # Telegram | Email a friend"): after one, only a name unlike a word.
@@ -853,7 +855,7 @@ def _listed_after(lowered: str, name_end: int, first: str) -> List[Tuple[int, st
 def _listed_name(name: str) -> bool:
     """A name that can only be a username: letters, and a digit or "_" (a "." alone could
     join words: "new.in.town")."""
-    return any(c.isalpha() for c in name) and _looks_like_a_name(name.replace(".", ""))
+    return _looks_like_a_name(name.replace(".", ""))
 
 
 def _profile_hosts(lowered: str) -> List[Tuple[int, str, int]]:
@@ -1132,9 +1134,9 @@ def _bare_names_in_a_list(
         if bare is None:
             continue
         name = _trim_handle(bare.group("name"))  # "... or kik bella22. Age 18"
-        if len(name) < _MIN_BARE_NAME or name in _STOP_WORDS or name in _ALIASES:
+        if len(name) < _MIN_BARE_NAME:
             continue
-        value = valid_handle(_platform_of(alias), name)
+        value = valid_handle(_platform_of(alias), name)  # stop words and platform names too
         if value is None or value in values:
             continue
         # After a handle, the joiner must be more than spaces: "IG: bella_22 / snap x".

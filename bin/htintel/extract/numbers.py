@@ -240,6 +240,8 @@ _CJK_VALUES: Mapping[str, Token] = MappingProxyType(
     }
 )
 _CJK_RUN = re.compile("[" + "".join(_CJK_VALUES) + "]+")
+# The Chinese and Japanese numerals that are digits ("〇", "一" ... "九", "幺", "壹" ...).
+CJK_DIGITS = "".join(c for c, (kind, _value) in _CJK_VALUES.items() if kind == "U")
 
 _THAI_DIGITS = ("ศูนย์", "หนึ่ง", "สอง", "สาม", "สี่", "ห้า", "หก", "เจ็ด", "แปด", "เก้า")
 # Thai is written without spaces, so only runs of three or more digit words count.
@@ -671,7 +673,7 @@ def _phrase_code(lower_phrase: str) -> int:
             (not ascii_phrase or _may_hold_word_between_digits(marks))
             and _has_number_word_between_digits(lower_phrase)
         )
-    words = lower_phrase.translate(WORD_GAPS_TO_SPACES).split()
+    words = phrase_words(lower_phrase)
     if NUMBER_WORDS.isdisjoint(words):  # most phrases: no number word at all
         number_words: List[str] = []
     else:
@@ -685,9 +687,20 @@ def _phrase_code(lower_phrase: str) -> int:
     return code + (_SPELLED_WORDS if spelled else min(len(number_words), _SPELLED_WORDS))
 
 
-# What separates the words a phrase's number words are counted among: dashes, commas, dots
-# ("832.four.one.seven.9910") and brackets ("(two one two) 555-0147").
-WORD_GAPS_TO_SPACES = str.maketrans("-,.()[]", "       ")
+def phrase_words(lower_phrase: str) -> List[str]:
+    """The words a phrase's number words are counted among: split at whitespace, dashes,
+    commas, dots ("832.four.one.seven.9910") and brackets ("(two one two) 555-0147")."""
+    # Seven replace() calls cost a fifth of one str.translate, which maps every character.
+    return (
+        lower_phrase.replace("-", " ")
+        .replace(",", " ")
+        .replace(".", " ")
+        .replace("(", " ")
+        .replace(")", " ")
+        .replace("[", " ")
+        .replace("]", " ")
+        .split()
+    )
 
 
 def _holds_run_together_number_word(words: List[str]) -> bool:

@@ -181,6 +181,9 @@ _MIN_CODE_LETTER_RUNS = 4
 _MAX_CODE_LETTER_RUN = 6
 _MAX_CODE_TOKEN = 100
 _LETTER_RUN = re.compile("[a-z]+")
+# The letters and digits glued to a run on either side (the digitised text is lower-case).
+_ALNUM_BEFORE = re.compile("[0-9a-z]*\\Z")
+_ALNUM_AFTER = re.compile("[0-9a-z]*")
 # Anti-trafficking hotlines that sites print under every ad: never the advertiser's, and a
 # false link between every ad that carries them.
 PUBLIC_HOTLINES = frozenset(
@@ -895,23 +898,13 @@ def _is_inside_a_code(text: str, start: int, end: int) -> bool:
     """True when the run is part of a long token of letters and digits mixed the way hashes,
     wallet addresses and keys mix them ("0x5aaeb...a09f33669435e7ef..."): many short letter
     runs. Words run together around a number ("txt7022345678ifyouwantme") have long ones."""
-    token_start, token_end = start, end
-    while (
-        token_start > 0
-        and start - token_start < _MAX_CODE_TOKEN
-        and text[token_start - 1].isascii()
-        and text[token_start - 1].isalnum()
-    ):
-        token_start -= 1
-    while (
-        token_end < len(text)
-        and token_end - end < _MAX_CODE_TOKEN
-        and text[token_end].isascii()
-        and text[token_end].isalnum()
-    ):
-        token_end += 1
-    token = text[token_start:token_end]
-    if len(token) < _MIN_CODE_TOKEN or " " in token:
+    if " " in text[start:end]:
+        return False
+    head = _ALNUM_BEFORE.search(text, max(0, start - _MAX_CODE_TOKEN), start)
+    tail = _ALNUM_AFTER.match(text, end, end + _MAX_CODE_TOKEN)
+    # Both patterns match the empty string: they never fail.
+    token = (head.group(0) if head else "") + text[start:end] + (tail.group(0) if tail else "")
+    if len(token) < _MIN_CODE_TOKEN:
         return False
     letter_runs = _LETTER_RUN.findall(token)
     return (

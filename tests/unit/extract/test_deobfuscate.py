@@ -177,7 +177,7 @@ def reference_normalize(text):
 
 def reference_needed_passes(lower):
     """text_signals()'s (spelled, lookalikes) as a whole-text definition, with no phrase cache or packed counts."""
-    words = lower.translate(numbers.WORD_GAPS_TO_SPACES).split()
+    words = numbers.phrase_words(lower)
     number_words = [word for word in words if word in numbers.NUMBER_WORDS]
     after = numbers._LETTERS_AFTER_DIGIT.findall(lower)
     touching = after + [word[::-1] for word in numbers._LETTERS_AFTER_DIGIT.findall(lower[::-1])]
