@@ -422,7 +422,7 @@ def phone_scores(
     return tp / max(1, tp + fp), tp / max(1, tp + fn)
 
 
-def _as_list(value: object) -> List[str]:
+def as_list(value: object) -> List[str]:
     if isinstance(value, list):
         return value
     return [value] if value else []  # type: ignore[list-item]
@@ -499,9 +499,9 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
 
     precision, recall = phone_scores([r.phones for r in results], truth)  # type: ignore[attr-defined]
     print(f"corpus phones, library:   precision {precision:.3f} recall {recall:.3f}")
-    precision, recall = phone_scores([_as_list(r.get("ht_phone")) for r in extracted], truth)
+    precision, recall = phone_scores([as_list(r.get("ht_phone")) for r in extracted], truth)
     print(f"corpus phones, htextract: precision {precision:.3f} recall {recall:.3f}")
-    precision, recall = phone_scores([_as_list(r.get("ht_phone")) for r in baseline], truth)
+    precision, recall = phone_scores([as_list(r.get("ht_phone")) for r in baseline], truth)
     print(f"corpus phones, baseline:  precision {precision:.3f} recall {recall:.3f}")
 
     labelled = [("devset", load_devset())]

@@ -89,8 +89,11 @@ _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 # _SPECIAL for text whose astral characters all stay: a changing character and the
 # invisible characters after it are one match (a keycap's U+FE0F U+20E3 is one call).
 _BMP_SPECIAL = re.compile("[" + _BMP_CHANGES + "][" + _INVISIBLE_BMP + "]*")
-# Emoji and symbols ads put between digit groups ("702💋555💋0123") separate the groups.
-_SYMBOLS_BETWEEN_DIGITS = re.compile("([0-9])\\s{0,2}[" + numbers.SYMBOLS + "]+\\s{0,2}(?=[0-9])")
+# Emoji and symbols ads put between digit groups ("702💋555💋0123") separate the groups, on
+# one line: a symbol that starts a line ("三圍 32C-24-34\n☎ 0912-345-678") joins nothing.
+_SYMBOLS_BETWEEN_DIGITS = re.compile(
+    "([0-9])[ \t]{0,2}[" + numbers.SYMBOLS + "]+[ \t]{0,2}(?=[0-9])"
+)
 # Unbroken digits from which a group is a number of its own, not a piece of one.
 _WHOLE_NUMBER_DIGITS = 9
 # The katakana long-vowel mark (U+30FC) that Japanese ads write as a dash between digits,

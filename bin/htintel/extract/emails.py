@@ -1,8 +1,8 @@
 """Email addresses, including the forms ads use to dodge filters.
 
 Besides plain addresses this finds "bella (at) gmail (dot) com", "bella AT gmail DOT com",
-"bella arroba gmail punto com" (the words for "at" and "dot" in es, pt, fr, it, de, ro, ru,
-nl, pl, cs, hu, sv and da), "bella(a)gmail.com" (a bracketed "a" glued to both parts),
+"bella arroba gmail punto com" (the words for "at" and "dot" in es, pt, fr, it, de, ro, ru, uk,
+nl, pl, cs, hu, el, sv and da), "bella(a)gmail.com" (a bracketed "a" glued to both parts),
 "b e l l a @ g m a i l . c o m", "gmail: bella", "bella on gmail" and "bella at gmail" (the
 provider's domain is filled in). Every address must pass ``is_valid_address`` (RFC 5321
 dot-atom syntax and a listed TLD). Precision first: an address spelt with a bare word "at"
@@ -18,6 +18,7 @@ from typing import Dict, List, Optional, Tuple
 from htintel.extract.handles import PLATFORM_NAMES
 from htintel.extract.substrings import CYRILLIC_CASE_FOLD, occurrences
 from htintel.extract.urls import (
+    AMBIGUOUS_EMAIL_AT_WORDS,
     EMAIL_AT_WORDS,
     EMAIL_GLUED_BRACKETED_ATS,
     EMAIL_PROVIDER_DOMAINS,
@@ -41,8 +42,8 @@ PROVIDER_DOMAINS: Dict[str, str] = {
 
 
 _AT_WORDS = "|".join(EMAIL_AT_WORDS)
-# "dot" as ads spell it: en, es/it, pt, fr, de, ro, ru, nl, pl, cs, hu.
-_DOT_WORDS = "dot|punto|ponto|point|punkt|punct|точка|punt|kropka|tečka|pont"
+# "dot" as ads spell it: en, es/it, pt, fr, de, ro, ru, nl, pl, cs, hu, uk, el.
+_DOT_WORDS = "dot|punto|ponto|point|punkt|punct|точка|punt|kropka|tečka|pont|крапка|τελεία|τελεια"
 # Local parts that are ordinary words: "me at the hotel", "call us at 555".
 _STOP_LOCALS = ORDINARY_WORDS_BEFORE_AT
 # Domain words that make a bare-word "at" a place or a time, not a provider.
@@ -160,14 +161,18 @@ _LATIN_AT_WORD_ASCII_RUNS = (_MALPA_ASCII_RUN, _ZAVINAC_ASCII_RUN, _A_CONG_ASCII
 # The words for "at" with no ASCII letter to look for but their own: the German joke
 # spelling "ät" and the Japanese "アット", looked for as written (in any case).
 _OTHER_AT_WORD_SPELLINGS = ("ät", "Ät", "ÄT", "アット")
+# The Greek word "παπάκι" starts with "π", whose capital "Π" is the only other character that
+# lowercases to it.
+_GREEK_AT_WORD_LETTERS = "πΠ"
 # "mail" (a provider hint), "malpa" (a word for "at") and "mapa" (małpa above), found
 # together from their common start: one search instead of three.
 _MA_WORDS = re.compile(r"ma(?:il|lpa|pa)")
 _LATIN_DOT_WORD_ASCII_RUNS = ("teka",)  # tečka
-# "собака" and "собачка" start with "соба"; "точка" needs "ч" or "Ч" (only these match it
-# case-insensitively). "İ" and "ı" count for the "dot" part (see above).
+# "собака" and "собачка" start with "соба"; "точка" needs "ч" or "Ч", "крапка" "п" or "П",
+# "τελεία" "τ" or "Τ" (only these match them case-insensitively). "İ" and "ı" count for the
+# "dot" part (see above).
 _CYRILLIC_AT_WORD_START = "соба"
-_DOT_PART_LETTERS = "\u0130\u0131чЧ"
+_DOT_PART_LETTERS = "\u0130\u0131чЧпПτΤ"
 # "соба" in any mix of cases, in UTF-8 folded by CYRILLIC_CASE_FOLD.
 _FOLDED_SOBA = _CYRILLIC_AT_WORD_START.encode("utf-8").translate(CYRILLIC_CASE_FOLD)
 # "." before a letter, or after a space, tab or bracket (as a bracketed "." in _DOT needs).
@@ -269,10 +274,15 @@ def _address_around_at(text: str, kind: str, start: int, end: int) -> Optional[T
         return None  # see EMAIL_GLUED_BRACKETED_ATS
     local = _collapse_separators(local_match.group("local")[::-1]).lower()
     local_start = start - local_match.end()
-    # A bare word "at" after an ordinary word is a place or a time ("meet me at hotel dot com");
+    # A bare word "at" after an ordinary word is a place or a time ("meet me at hotel dot com"),
+    # where "info arroba club punto com" is an address;
     # a bracketed "(at)" is written only in addresses ("contact(at)club-paris.fr").
     # A platform's name before "@" names the platform of a handle ("Instagram @ bella.to").
-    if (kind == "word" and local in _STOP_LOCALS) or local in PLATFORM_NAMES:
+    if (
+        kind == "word"
+        and local in _STOP_LOCALS
+        and text[start:end].lower() in AMBIGUOUS_EMAIL_AT_WORDS
+    ) or local in PLATFORM_NAMES:
         return None
     if kind != "symbol" and domain.split(".")[0] in _STOP_DOMAIN_LABELS:
         return None
@@ -302,8 +312,8 @@ _MAX_SHORTCUT_RUN = 100  # longer runs take the full path: cache keys stay short
 _IGNORECASE_LETTERS = "A-Za-z" + "".join(_ASCII_LOOKALIKES)
 # The characters a case-insensitive regex takes for the first and the last letter of a word
 # for "dot": looked for before the words, which are costly to try one by one.
-_DOT_WORD_FIRST_LETTERS = "dDpPkK\u212atTтТ\u1c84\u1c85"
-_DOT_WORD_LAST_LETTERS = "tToOaAаА"
+_DOT_WORD_FIRST_LETTERS = "dDpPkK\u212atTтТ\u1c84\u1c85кКτΤ"
+_DOT_WORD_LAST_LETTERS = "tToOaAаАαΑ"
 # (gap, run, a separator that goes on past the run or ""), after a token.
 _RUN_AFTER = re.compile(
     r"([ \t]*)([" + _IGNORECASE_LETTERS + r"0-9.-]*)"
@@ -525,6 +535,8 @@ def _has_non_ascii_at_word(text: str, ascii_lowered: str) -> bool:
         return True
     if any(spelling in text for spelling in _OTHER_AT_WORD_SPELLINGS):
         return True
+    if _GREEK_AT_WORD_LETTERS[0] in text or _GREEK_AT_WORD_LETTERS[1] in text:
+        return True  # Greek ads are few: any "π" lets them through
     if "б" not in text and "Б" not in text:
         return False
     # Lowercasing a Russian ad costs more than encoding it and folding the case of its bytes.

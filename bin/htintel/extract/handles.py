@@ -113,6 +113,8 @@ _ALIASES: Dict[str, str] = {
     "телеграмме": "telegram",
     "телеграму": "telegram",
     "телеграмму": "telegram",
+    "telegramu": "telegram",  # cs, sk, pl: "na telegramu"
+    "telegramie": "telegram",  # pl: "na telegramie"
     "тг": "telegram",
     "tg": "telegram",
     "tele": "telegram",  # vi, pt slang ("tele: @x")
@@ -170,6 +172,8 @@ _ALIASES: Dict[str, str] = {
     "تليجرام": "telegram",
     "تلغرام": "telegram",
     "تيليغرام": "telegram",
+    "تلجرام": "telegram",
+    "التلجرام": "telegram",  # with the article: "عبر التلجرام" (through Telegram)
     "加v": "wechat",  # zh: "add V(X)"
     "加微": "wechat",
     "薇": "wechat",  # zh homophone of 微; also a girl's name: see below
@@ -248,7 +252,7 @@ _WORDS_HOLDING_A_NAME: Dict[str, Tuple[Tuple[str, int], ...]] = {
 # Substrings that several non-Latin names share: one search for each instead of one per name.
 _SHARED_NAME_PARTS = (
     *("телег", "信", "카", "加", "飞机", "飛機", "텔레", "스냅", "인스타", "インスタ"),
-    *("سناب", "انست"),
+    *("سناب", "انست", "تلجرام"),
 )
 
 
@@ -328,13 +332,14 @@ _SCRIPT_NAME_PARTS = tuple(part for part, _ in _SCRIPT_ALIAS_GROUPS)
 _HANDLE_CHARS = r"[a-z0-9_][a-z0-9_.\-]{0,49}"
 # ID words between the platform and the handle ("LINE ID", "微信号", "카톡 아이디").
 _ID_WORDS = (
-    r"(?:id|name|username|user|handle|me|add)(?![a-z0-9_])|号|號|帳號|账号|帐号|アカウント"
-    r"|아이디|계정|ไอดี|ид(?![а-я])"
+    r"(?:id|name|username|user|handle|me|add|account|hesab[ıi]m[ıi]z|hesab[ıi]m|hesap)"
+    r"(?![a-z0-9_])|号|號|帳號|账号|帐号|アカウント|아이디|계정|ไอดี|(?:ид|ник)(?![а-я])"
 )
 # Words of "get in touch" that ads in languages written without spaces, and Korean with its
 # particles, put between a platform name and its handle: "加LINE好友 @x" (friend), "LINEで
-# @x" (by), "카톡 문의 x22" (inquiry), "ไลน์ได้เลย @x" (right away). They make no handle
-# explicit: without ":" or "@" after them, only a name unlike a word is taken.
+# @x" (by), "카톡 문의 x22" (inquiry), "ไลน์ได้เลย @x" (right away); and "only" in the
+# Latin-script languages ("telegram only @x"). They make no handle explicit: without ":"
+# or "@" after them, only a name unlike a word is taken.
 _GET_IN_TOUCH_WORDS = "|".join(
     sorted(
         (
@@ -345,6 +350,12 @@ _GET_IN_TOUCH_WORDS = "|".join(
             "문의 연락 연락처 으로 로 추가 친추 "  # ko
             "ได้เลย ได้ ติดต่อ แอด มาได้เลย "  # th
             "ko(?![a-z0-9_.])"  # tl: "snap ko: x" (my snap), not "카톡 koreanmodel_job"
+            # "telegram only @x", "snap only: x", "IG solo @x", "Insta nur: x"
+            " only(?![a-z0-9_]) solo(?![a-z0-9_]) nur(?![a-z0-9_]) só(?![a-z0-9_])"
+            " apenas(?![a-z0-9_]) somente(?![a-z0-9_]) فقط"
+            " now(?![a-z0-9_])"  # "telegram now 👉 @x"
+            " nya(?![a-z0-9_])"  # id: "ig nya @x" (its IG)
+            " 亦可 也可 也可以"  # zh: "微信亦可：x" (WeChat also works)
         ).split(),
         key=len,
         reverse=True,
@@ -369,22 +380,23 @@ _SPACELESS_SCRIPTS = (
 _WORD_BREAKS = re.compile("[" + SYMBOLS + _SPACELESS_SCRIPTS + "]+")
 _HANDLE_AFTER_ALIAS = re.compile(
     r"(?:[ \t]{0,2}(?:" + _GET_IN_TOUCH_WORDS + r")){0,2}"
-    r"(?:[ \t]{0,2}(?P<id_word>" + _ID_WORDS + r"))?"
+    # "IG (username): x", "телеграм (ник) — x": an ID word may stand in brackets.
+    r"(?:[ \t]{0,2}\(?(?P<id_word>" + _ID_WORDS + r"))?"
     # "飞机(TG): @x": a name in brackets, closed right before its separator.
     r"(?P<separator>(?:\)(?=[ \t]{0,3}[:：=\-–—>»~|•·]))?[ \t]{0,3}"
     r"(?:->|=>|[:：=\-–—>»~|•·(]|"
     + _SYMBOL_BREAK_CHARS
-    + r"{1,3}\ufe0f?|(?:is|es|é|as|como|comme|come|wie)(?= ))?"
+    + r"{1,3}\ufe0f?|(?:is|es|é|as|como|comme|come|wie|hai)(?= ))?"
     r"[ \t]{0,3}(?:@[ \t]?)?)"
     r"(?P<handle>(?:live:)?" + _HANDLE_CHARS + r")"
 )
-# What _HANDLE_AFTER_ALIAS reads: before the handle, at most 44 characters (two of 2 spaces
-# and a get-in-touch word of up to 8 characters, 2 spaces, "username", ")", 3 spaces,
+# What _HANDLE_AFTER_ALIAS reads: before the handle, at most 46 characters (two of 2 spaces
+# and a get-in-touch word of up to 8 characters, 2 spaces, "(", "hesabımız", ")", 3 spaces,
 # "comme", 3 spaces, "@" and a space), all of them characters of the
 # pattern before its handle group or symbols; then the handle, at most "live:" and 50 handle
 # characters, and the character after it. So a match reads nothing past the first character
 # that is no handle character (nor ":") at or after the end of the run of those characters
-# that starts the text after the name (at most 45 of them are needed), nor past "live:" and
+# that starts the text after the name (at most 47 of them are needed), nor past "live:" and
 # 50 more; Flickr IDs ("12345678@n04") excepted.
 _BEFORE_HANDLE_RUN = re.compile(
     "["
@@ -399,7 +411,7 @@ _BEFORE_HANDLE_RUN = re.compile(
     + SYMBOLS
     + "]*"
 )
-_MAX_BEFORE_HANDLE = 44
+_MAX_BEFORE_HANDLE = 46
 _HANDLE_RUN = re.compile(r"[a-z0-9_.\-:]*")
 # A "/" after a handle starts a link's path ("kik: bella22/x"), but for a platform name after
 # it: "line: bella22/twitter @x" lists another handle (Japanese ads write "／" between them).

@@ -88,13 +88,16 @@ ORDINARY_WORDS_BEFORE_AT = frozenset(
         "moi toi écris ecris contactez courriel com"
     ).split()
 )
-# "at" in an obfuscated email, as ads spell it: en, es/pt, fr, it, ru, nl, pl, cs, hu, sv/da,
-# de.
+# "at" in an obfuscated email, as ads spell it: en, es/pt, fr, it, ru/uk, nl, pl, cs, hu,
+# sv/da, de, el (with and without its accent, which Greek capitals drop).
 EMAIL_AT_WORDS = (
     *"at arroba arobase chiocciola собака собачка apenstaartje małpa malpa zavináč kukac "
-    "snabel-a klammeraffe arond chez ät アット".split(),
+    "snabel-a klammeraffe arond chez ät アット παπάκι παπακι".split(),
     "a còng",  # vi: the name of "@"
 )
+# The words for "at" that are also everyday words ("meet me at the hotel", "chez moi"):
+# after them an ordinary word is no local part (see ORDINARY_WORDS_BEFORE_AT).
+AMBIGUOUS_EMAIL_AT_WORDS = frozenset({"at", "chez"})
 _REVERSED_AT_WORDS = "|".join(word[::-1] for word in EMAIL_AT_WORDS)
 # The URL's host is the domain part of an obfuscated email ("bella at mysite.com"); matched
 # on the reversed text before the host, so the cost is that of the few characters read.

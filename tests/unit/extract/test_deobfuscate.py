@@ -291,8 +291,11 @@ def test_needed_passes_matches_the_whole_text_definition(text):
         ("i am 5\ni 6", "i am 5\n1 6"),
         ("12 o", "12 o"),
         ("o 12", "o 12"),
-        # Symbols between digit groups, across lines too.
-        ("702\n💋555💋\n0123", "702 555 0123"),
+        # Symbols between digit groups on one line; a symbol at a line's start joins nothing
+        # ("32C-24-34\n☎ 0912-345-678" holds a measurement, then a phone).
+        ("702 💋555💋 0123", "702 555 0123"),
+        ("702\n💋555💋\n0123", "702\n💋555💋\n0123"),
+        ("32c-24-34\n☎ 0912-345-678", "32c-24-34\n☎ 0912-345-678"),
         ("5 ☎ 6", "5 6"),
         ("5o|x", "5o|x"),  # the bar keeps "o|x" a word, not a look-alike run
     ],

@@ -86,6 +86,12 @@ def test_english_obfuscations_are_undone(text: str, expected: str) -> None:
         ("Mail: vienna.elegance ät gmx punkt at", "vienna.elegance@gmx.at"),  # de joke spelling
         ("✉ kaigai.work2025 アット gmail.com まで", "kaigai.work2025@gmail.com"),  # ja
         ("par mail lucia.bxl chez gmail point com", "lucia.bxl@gmail.com"),  # fr
+        ("robota.pl собачка ukr крапка net", "robota.pl@ukr.net"),  # uk
+        ("email: bar.thess παπάκι gmail τελεία com", "bar.thess@gmail.com"),  # el
+        ("EMAIL: BAR.THESS ΠΑΠΑΚΙ GMAIL ΤΕΛΕΙΑ COM", "bar.thess@gmail.com"),  # el, no accents
+        # An unambiguous word for "at" needs no unusual local part ("info", "contacto").
+        ("naar info apenstaartje barantwerpen punt be", "info@barantwerpen.be"),
+        ("contacto arroba clubmadrid punto es", "contacto@clubmadrid.es"),
     ],
 )
 def test_at_and_dot_words_of_other_languages_are_undone(text: str, expected: str) -> None:
@@ -115,6 +121,7 @@ def test_well_known_providers_written_without_domain_get_theirs(text: str, expec
         "meet me at the hotel dot com",
         "k a y l a . s e a t t l e @ proton . me",  # not "e@proton.me"
         "meet me at hotel dot com",
+        "see more info at mysite dot com",  # "info" before a bare "at" is no local part
         "call me at 555-1234, available at 9pm",
         "I'm at home tonight, text me",
         "stay at Hilton.com",
@@ -354,8 +361,10 @@ def test_the_gate_covers_every_word_for_at_and_dot() -> None:
         elif "a" <= word[0] <= "z":
             covered = "".join(c for c in word if c.isascii()) in emails._LATIN_AT_WORD_ASCII_RUNS
         else:
-            covered = word.startswith(emails._CYRILLIC_AT_WORD_START) or (
-                word in emails._OTHER_AT_WORD_SPELLINGS
+            covered = (
+                word.startswith(emails._CYRILLIC_AT_WORD_START)
+                or word in emails._OTHER_AT_WORD_SPELLINGS
+                or word[0] in emails._GREEK_AT_WORD_LETTERS
             )
         assert covered, word
     for word in emails._DOT_WORDS.split("|"):

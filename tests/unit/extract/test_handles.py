@@ -189,6 +189,19 @@ def test_platform_names_in_other_scripts_and_their_slang(text: str, expected: st
         ("LINE帳號：mimi_tw88", "line:mimi_tw88"),  # "account"
         ("IG » bella22", "instagram:bella22"),
         ("snap : trav.mars13", "snapchat:trav.mars13"),  # a space before the colon
+        ("NO PHONE CALLS, message me on telegram only @sunny_vip", "telegram:sunny_vip"),
+        ("Hit my snap only: peachy.atl", "snapchat:peachy.atl"),
+        ("IG só @bela_rj", "instagram:bela_rj"),  # pt: "only"
+        ("تواصل عبر التلجرام فقط @abudhabi_relax", "telegram:abudhabi_relax"),  # ar: "only"
+        ("Also on telegram now 👉 @natasha_w1_vip", "telegram:natasha_w1_vip"),
+        ("Cek IG kami ya: ig nya @pijat_sby_24jam", "instagram:pijat_sby_24jam"),  # id: "its"
+        ("微信亦可：kspr_job", "wechat:kspr_job"),  # zh: "also works"
+        ("Instagram hesabımız: izmir_spa_alsancak", "instagram:izmir_spa_alsancak"),  # tr
+        ("Instagram account: bella_22", "instagram:bella_22"),
+        ("IG (username): bella22", "instagram:bella22"),  # an ID word in brackets
+        ("телеграм (ник) — mila_msk_love", "telegram:mila_msk_love"),  # ru: "nick"
+        ("insta id hai dubai.jobs.delhi ya mail karo", "instagram:dubai.jobs.delhi"),  # hi: "is"
+        ("objednávky na telegramu @masaze_brno", "telegram:masaze_brno"),  # cs
     ],
 )
 def test_words_between_a_platform_name_and_its_handle(text: str, expected: str) -> None:
@@ -254,6 +267,8 @@ def test_a_platform_name_after_a_slash_lists_another_handle(
         "カカオ豆 チョコ 1kg",  # "cacao": a name only before a separator
         "微信 wechat",  # a platform name
         "ไลน์ได้เลย welcome",
+        "snap only please",
+        "kik only",
         "Online: bella22",
         "deadline: bella22",
         "@chi.town.kitty on telegram",  # Telegram usernames have no dots

@@ -50,6 +50,8 @@ def phones_in(text, region):
         ("en", "call 602 819 3374 $80/60min", "US", "+16028193374"),  # "$" opens the next price
         ("zh", "新号码：１３８ １２３４ ５６７８ 旧号停用", "CN", "+8613812345678"),  # "new number"
         ("zh", "订单号 20240601123456 ✨ 138-0013-8000", "CN", "+8613800138000"),
+        # a symbol starting a line joins nothing to the measurement above it
+        ("zh", "三圍 32C-24-34\n☎ ０９１２－３４５－６７８", "TW", "+886912345678"),
         ("en", "eightthreetwo - eightsevensix - fivefourthreetwo", "US", "+18328765432"),
         ("en", "Text 07861 564985. 05/2024 at 10:30", "GB", "+447861564985"),
         ("de", "dauergeil, 20x4 😈 0 1 5 7 - 3 4 5 6 7 8 9 0 💋", "DE", "+4915734567890"),
