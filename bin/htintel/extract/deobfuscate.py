@@ -8,9 +8,10 @@ Two steps, both pure functions:
   Devanagari, Thai, dingbat circled ...) mapped to ASCII.
 - ``digitize(text)`` runs only for phone numbers: spelled-out numbers in English, Spanish,
   French, Portuguese, Russian, Chinese, German, Italian, Vietnamese, Tagalog, Korean, Thai,
-  Dutch, Turkish, Polish, Romanian, Indonesian, Czech, Swedish, Greek, Ukrainian and
-  Hungarian become digits, and letters that look like digits (O, l, I) become digits, but only in a
-  numeric context, so "six one 7 - 5five5 - O1 23" reads "61 7 - 555 - 01 23".
+  Dutch, Turkish, Polish, Romanian, Indonesian, Czech, Swedish, Greek, Ukrainian,
+  Hungarian, Arabic and Swahili become digits, and letters that look like digits (O, l, I)
+  become digits, but only in a numeric context, so "six one 7 - 5five5 - O1 23" reads
+  "61 7 - 555 - 01 23".
 """
 
 from __future__ import annotations

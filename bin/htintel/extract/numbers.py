@@ -128,7 +128,7 @@ _SPANISH_TWENTIES = (
 _CONNECTORS = ("y", "e", "et", "and", "und", "i")
 _REPEATS = (("double", 2), ("triple", 3), ("treble", 3), ("doble", 2), ("doppio", 2))
 
-# Languages added later (nl, tr, pl, ro, id, cs, sv, el, uk, hu). Their words join runs and
+# Languages added later (nl, tr, pl, ro, id, cs, sv, el, uk, hu, ar, sw). Their words join runs and
 # read as numbers, but run-together words are cut (_segment) only into the words above: many
 # of these are short enough to hide inside ordinary words ("hatten" = hat + ten).
 _MORE_DIGIT_NAMES: Tuple[Tuple[str, ...], ...] = (
@@ -143,6 +143,7 @@ _MORE_DIGIT_NAMES: Tuple[Tuple[str, ...], ...] = (
     ("нуль", "один", "два", "три", "чотири", "пʼять", "шість", "сім", "вісім", "девʼять"),
     ("nulla", "egy", "kettő", "három", "négy", "öt", "hat", "hét", "nyolc", "kilenc"),  # hu
     ("صفر", "واحد", "اثنان", "ثلاثة", "أربعة", "خمسة", "ستة", "سبعة", "ثمانية", "تسعة"),  # ar
+    ("sifuri", "moja", "mbili", "tatu", "nne", "tano", "sita", "saba", "nane", "tisa"),  # sw
 )
 _MORE_DIGIT_VARIANTS: Tuple[Tuple[str, int], ...] = (
     ("één", 1), ("sifir", 0), ("ıkı", 2), ("alti", 6), ("jedno", 1), ("dwie", 2),
@@ -414,7 +415,9 @@ _COMMON_WORDS = frozenset(
      # later languages: articles ("een", "bir", "egy", "ένα", "ett"), names ("elli", "elva"),
      # everyday words (Italian "sto", Spanish "tío" as "nio"/"tio" ...)
      "een", "bir", "egy", "ένα", "ett", "elli", "elva", "sto", "nio", "yüz", "yuz",
-     "jeden", "jedna", "osm", "nula", "nulla", "dua", "satu", "unu", "hét", "ot", "kosong"}
+     "jeden", "jedna", "osm", "nula", "nulla", "dua", "satu", "unu", "hét", "ot", "kosong",
+     # Swahili digits that are words or names elsewhere (Polish "moja", "my"; "saba", "sita")
+     "moja", "tatu", "nne", "tano", "sita", "saba", "nane", "tisa"}
 )  # fmt: skip
 NUMBER_WORDS = frozenset(
     w for w, (kind, _v) in LEXICON.items() if kind != "C" and w not in _JOIN_ONLY_WORDS

@@ -660,6 +660,8 @@ def test_later_languages_spelled_numbers_read_as_digits(text, expected):
         "wir hatten spass",  # "hat" + "ten" is no run-together number
         "lima peru, elli and kirk",
         "kamar kosong hari ini",  # Indonesian "kosong" (0) = empty
+        "moja cena, moja strona",  # Polish "moja" = my (Swahili 1)
+        "saba and sita from nairobi",  # names (Swahili 7 and 6)
     ],
 )
 def test_everyday_words_of_later_languages_stay_words(text):

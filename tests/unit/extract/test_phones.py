@@ -70,6 +70,12 @@ def phones_in(text, region):
             "EG",
             "+201012345678",
         ),
+        (
+            "sw",
+            "tupigie sifuri saba moja mbili, tatu nne tano, sita saba nane",
+            "KE",
+            "+254712345678",
+        ),
         ("ja", "電話 ゼロキューゼロ イチニーサンヨン ゴーロクナナハチ", "JP", "+819012345678"),
         ("ja", "💋 ゼロ ハチ ゼロ、イチ ニ サン ヨン、ゴ ロク ナナ ハチ 💋", "JP", "+818012345678"),
         # numerals with the long-vowel mark as their dash
