@@ -80,7 +80,8 @@ _STOP_WORDS: FrozenSet[str] = frozenset(
         "details pictures girl girls boy boys lady ladies model models sexy hot new real "
         "free fun love ready open always welcome hablamos llamame escribeme dont ask "
         "friendly discreet verified generous playful petite exclusive premium daily weekly "
-        "messages message requests request users account accounts preferred mainly"
+        "messages message requests request users account accounts preferred mainly "
+        "both beides ambos ambas entrambi"
     ).split()
 )
 
@@ -355,6 +356,7 @@ _GET_IN_TOUCH_WORDS = "|".join(
             " apenas(?![a-z0-9_]) somente(?![a-z0-9_]) فقط"
             " now(?![a-z0-9_])"  # "telegram now 👉 @x"
             " nya(?![a-z0-9_])"  # id: "ig nya @x" (its IG)
+            " both(?![a-z0-9_]) beides(?![a-z0-9_]) ambos(?![a-z0-9_])"  # "IG & snap both: x"
             " 亦可 也可 也可以"  # zh: "微信亦可：x" (WeChat also works)
         ).split(),
         key=len,
@@ -449,7 +451,12 @@ _LIST_JOINER = re.compile(
     + r"*)?"
 )
 _LIST_JOINER_AT_END = re.compile("(?:" + _LIST_JOINER.pattern + r")\Z")
-_ALIAS_JOINER = re.compile(r"[ \t]{0,2}(?:[/&+,]|" + _AND_WORDS + r")[ \t]{0,2}")
+# "Or" between two platform names names the same handle on both ("IG or snap: bella22").
+_OR_WORDS = "or|oder|ou|o|ó|или|lub|albo|sau|veya|atau|hoặc|ya"
+_ALIAS_JOINER = re.compile(
+    r"[ \t]{0,2}(?:[/&+,]|" + _AND_WORDS + r")[ \t]{0,2}"
+    r"|[ \t]{1,2}(?:" + _OR_WORDS + r")[ \t]{1,2}"
+)
 # "@bella22 on telegram", "bella22 on kik", "@bella (IG)": searched in a window that ends
 # where the platform name starts.
 _WORDS_BEFORE_ALIAS = (

@@ -407,6 +407,8 @@ def test_chat_links_yield_phone_candidates_not_handles(
         "☎ +81 90-3318-4462 (라인 가능)",
         "line: 090-3318-4462",
         "kik: 617.555.0123",
+        "Telegram & Snap (both): see profile",  # "both" is no name
+        "kik or text me",
         "",
     ],
 )
@@ -423,6 +425,10 @@ def test_words_addresses_and_malformed_names_are_not_handles(text: str) -> None:
         ("snap y kik: valen_22", ("snapchat:valen_22", "kik:valen_22")),
         ("@bella22 on IG and snap", ("instagram:bella22", "snapchat:bella22")),
         ("bella22 on kik/snap", ("kik:bella22", "snapchat:bella22")),
+        ("IG or snap: bella22", ("instagram:bella22", "snapchat:bella22")),  # the same name
+        ("Telegram oder Snap: lisa_muc89", ("telegram:lisa_muc89", "snapchat:lisa_muc89")),
+        ("Telegram oder Snap beides: lisa_muc89", ("telegram:lisa_muc89", "snapchat:lisa_muc89")),
+        ("@bella22 on IG or snap", ("instagram:bella22", "snapchat:bella22")),
     ],
 )
 def test_one_handle_named_for_several_platforms_counts_for_each(
