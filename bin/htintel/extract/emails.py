@@ -94,8 +94,9 @@ _LOCAL_AFTER_PROVIDER = re.compile(
     r"[ \t]*(?:->|[:=\-–—])[ \t]*"
     r"(?P<local>[a-z0-9][a-z0-9._-]{0,63})(?![a-z0-9_@-]|\.[a-z0-9])"
 )
-# "bella on gmail", "bella en hotmail" (searched in a window ending at the provider name).
-_ON_WORDS = ("on", "en", "em", "sur", "su", "no", "via")
+# "bella on gmail", "bella en hotmail", "bella op gmail" (nl; searched in a window ending at
+# the provider name).
+_ON_WORDS = ("on", "en", "em", "sur", "su", "no", "via", "op", "na", "pe")
 _LOCAL_BEFORE_PROVIDER = re.compile(
     r"(?<![a-z0-9._%+-])(?P<local>[a-z0-9][a-z0-9._-]{0,63})[ \t]{1,3}"
     r"(?:" + "|".join(_ON_WORDS) + r")[ \t]{1,3}\Z"

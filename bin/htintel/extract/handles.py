@@ -442,8 +442,9 @@ _MAX_LISTED_HANDLES = 3
 _BARE_NAME = re.compile(r"[ \t]{1,2}(?P<name>[a-z][a-z0-9._]{3,29})(?![a-z0-9_.@:/-])")
 _MIN_BARE_NAME = 5
 _MAX_LIST_JOINER_CHARS = 40
-# What joins the items of a list of contacts: slashes, bars, bullets, commas, emoji, "or".
-_LIST_JOINER_CHARS = r"[\s/|·•,;" + SYMBOLS + r"\ufe0f]"
+# What joins the items of a list of contacts: slashes, bars, bullets, commas, emoji,
+# ellipses (a lone "." ends a sentence), "or".
+_LIST_JOINER_CHARS = r"(?:[\s/|·•,;" + SYMBOLS + r"\ufe0f]|\.{2,})"
 _LIST_JOINER = re.compile(
     _LIST_JOINER_CHARS
     + r"*(?:(?<![a-z])(?:or|oder|o|ou|y|и|или)(?![a-z])"
@@ -1123,7 +1124,8 @@ def _handles_in(
     candidates.extend(named)
     if names_a_path and "u/" in lowered:
         candidates.extend(_reddit_short_handles(lowered))
-    if candidates:  # a list of contacts holds a handle; another name may have a bare one
+    # In a list of contacts (handles, phone numbers) a name may have a bare handle.
+    if positions:
         taken = {start for start, _ in candidates}
         if any(start not in taken for start, _, _ in positions):
             candidates.extend(_bare_names_in_a_list(lowered, positions, candidates))
@@ -1139,8 +1141,9 @@ def _bare_names_in_a_list(
     lowered: str, positions: List[Tuple[int, int, str]], found: List[Tuple[int, str]]
 ) -> List[Tuple[int, str]]:
     """Handles written with no separator ("snap lillyseaxo"), taken only in a list of contacts:
-    right after another handle ("IG: x / snap lillyseaxo", "... or kik pasayktv") or right
-    before another platform's handle ("SNAP amberxvegas / IG @x"). Alone, "kik bellarose"
+    right after another handle or a phone number ("IG: x / snap lillyseaxo", "... or kik
+    pasayktv", "0491 572 549 or kik x") or right before another platform's handle ("SNAP
+    amberxvegas / IG @x"). Alone, "kik bellarose"
     is too like a sentence to call it a handle. ``positions``: the platform names, sorted."""
     taken = {start for start, _ in found}
     values = {value for _, value in found}
@@ -1165,7 +1168,10 @@ def _bare_names_in_a_list(
         follows_a_handle = (
             after_a_handle is not None
             and after_a_handle.group(0).strip() != ""
-            and lowered[: after_a_handle.start()].rstrip("@. \t").endswith(names)
+            and (
+                lowered[: after_a_handle.start()].rstrip("@. \t").endswith(names)
+                or _ends_with_a_phone_number(lowered, after_a_handle.start())
+            )
         )
         next_start = positions[index + 1][0] if index + 1 < len(positions) else -1
         # The joiner is short: the bound keeps the pattern's backtracking small on any text.
@@ -1177,6 +1183,18 @@ def _bare_names_in_a_list(
         if follows_a_handle or precedes_a_handle:
             listed.append((bare.start("name"), value))
     return listed
+
+
+# The end of a phone number written in digits: "☎ 0491 572 549 ☎ or kik x" lists contacts.
+_DIGIT_GROUPS_AT_END = re.compile(r"[0-9][0-9 \t\-.()]*\Z")
+_MIN_PHONE_DIGITS = 7
+_MAX_PHONE_CHARS = 24
+
+
+def _ends_with_a_phone_number(lowered: str, end: int) -> bool:
+    """True when ``lowered[:end]`` ends with digit groups of a phone's length."""
+    run = _DIGIT_GROUPS_AT_END.search(lowered, max(0, end - _MAX_PHONE_CHARS), end)
+    return run is not None and sum(c.isdigit() for c in run.group(0)) >= _MIN_PHONE_DIGITS
 
 
 def _in_order(candidates: List[Tuple[int, str]]) -> Tuple[str, ...]:

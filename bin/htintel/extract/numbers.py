@@ -436,6 +436,8 @@ _WORD_GAP = re.compile(r"[\s\-,.\u060c]{1,3}\Z")  # U+060C: the Arabic comma
 # A whole gap that is a _WORD_GAP, and the whole word after it (no gap character is a
 # letter, so the gap ends where the word starts).
 _GAP_THEN_WORD = re.compile(r"[\s\-,.\u060c]{1,3}([^\W\d_]+)")
+# The digit a run's last word repeats: "1 double 2 three" is 1223, "four double 5" 455.
+_GAP_THEN_DIGIT = re.compile(r"[ \t\-]{1,2}([0-9])")
 _LETTERS_AFTER_DIGIT = re.compile(r"[0-9]((?:[^\W\d_]|[|])+)")
 # The same without the bar: one character class repeats far faster than an alternation,
 # and for ASCII text a plain range is faster still than the Unicode letter test.
@@ -1049,6 +1051,15 @@ def spelled_to_digits(text: str) -> str:
                 run.append(_IMPLIED_ONE)
             run.append(following)
             run_end = probe
+        if run[-1][0] == "M":
+            repeated = _GAP_THEN_DIGIT.match(text, run_end)
+            if repeated is not None:
+                pieces += (
+                    text[done:run_start],
+                    words_to_digits(run[:-1]) + repeated.group(1) * run[-1][1],
+                )
+                done = repeated.end()
+                continue
         pieces += (
             text[done:run_start],
             _WORD_DIGITS[word] if len(run) == 1 else words_to_digits(run),

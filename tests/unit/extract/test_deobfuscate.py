@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import pytest
@@ -369,7 +370,14 @@ def reference_spelled_to_digits(text):
             run.append(following)
             end = probe
             probe += 2
-        parts[index] = numbers.words_to_digits(run)
+        digits = numbers.words_to_digits(run)
+        if run[-1][0] == "M" and end + 1 < len(parts):
+            # "1 double 2": the repeat word repeats the digit after it
+            repeated = re.match(r"[ \t\-]{1,2}([0-9])", parts[end + 1])
+            if repeated is not None:
+                digits = numbers.words_to_digits(run[:-1]) + repeated.group(1) * run[-1][1]
+                parts[end + 1] = parts[end + 1][repeated.end() :]
+        parts[index] = digits
         for joined in range(index + 1, end + 1):
             parts[joined] = ""
         next_free = end + 2
@@ -403,6 +411,8 @@ _SPELLED_TRICKY = [
     "twenty",
     "hundred",
     "double",
+    " double 5",
+    "triple-0",
     "and",
     "y",
     "e",

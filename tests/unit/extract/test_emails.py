@@ -105,6 +105,7 @@ def test_at_and_dot_words_of_other_languages_are_undone(text: str, expected: str
         ("Gmail - sweetkitty. Call me", "sweetkitty@gmail.com"),
         ("yahoo= amber_x", "amber_x@yahoo.com"),
         ("kitty22 on gmail", "kitty22@gmail.com"),
+        ("Mail naar vacature.salon op gmail punt com", "vacature.salon@gmail.com"),  # nl
         ("valeria88 en hotmail", "valeria88@hotmail.com"),
         ("email bella at gmail", "bella@gmail.com"),
         ("bella22 at ICLOUD", "bella22@icloud.com"),

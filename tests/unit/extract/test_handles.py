@@ -920,8 +920,17 @@ def test_names_listed_after_the_first_handle_share_its_platform(text, expected):
             "DM on Insta: @tampa.cam or kik tampacammgr. Age 18",
             ("instagram:tampa.cam", "kik:tampacammgr"),
         ),
+        # after a phone number, or before a handle across an ellipsis
+        ("☎ 0491 572 549 ☎ or kik perthfifogirl", ("kik:perthfifogirl",)),
+        (
+            "(404)555-0137 ... kik peachyjolene ... sc: jolene.peach22",
+            ("kik:peachyjolene", "snapchat:jolene.peach22"),
+        ),
         # ... not alone, not after a bare space, and not an everyday word.
         ("kik bellarose", ()),
+        ("0491 572 549 kik perthfifogirl", ()),
+        ("$200 or kik bellarose", ()),  # a price is no phone number
+        ("text 0491 572 549 / snap anytime", ()),
         ("IG: bella_22 kik bellarose", ("instagram:bella_22",)),
         ("IG: bella_22 / snap friendly girl", ("instagram:bella_22",)),
         ("IG: bella_22 / snap models wanted", ("instagram:bella_22",)),

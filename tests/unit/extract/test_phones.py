@@ -70,6 +70,9 @@ def phones_in(text, region):
             "EG",
             "+201012345678",
         ),
+        # "double" before a digit repeats it
+        ("en", "New Thai lady. 07700 1 double 2 three four five. Full body", "GB", "+447700122345"),
+        ("en", "Call 07 four double 5 - 3 double 2 - 1 double 9 or snap", "GB", "+447455322199"),
         (
             "sw",
             "tupigie sifuri saba moja mbili, tatu nne tano, sita saba nane",
