@@ -222,15 +222,24 @@ def digitize_for_phones(text: str) -> Tuple[str, bool]:
     # no pass runs.
     if signals.spelled:
         digits = numbers.digits_for_lookalikes(numbers.spelled_to_digits(lower))
-        return numbers.bridge_digit_separators(digits, True), True
+        return _with_digit_lines_joined(numbers.bridge_digit_separators(digits, True)), True
     if signals.lookalikes:
         lower = numbers.digits_for_lookalikes(lower)
-        return numbers.bridge_digit_separators(lower, False), True
+        return _with_digit_lines_joined(numbers.bridge_digit_separators(lower, False)), True
+    if signals.digit_lines:
+        joined = numbers.join_digit_lines(lower)
+        if joined != lower:
+            return numbers.bridge_digit_separators(joined, False), True
     if not signals.separators and not numbers.may_hold_an_ellipsis(lower):
         return lower, signals.phone_run
     # Commas of measurements and lists mostly stay: the run signal then still holds.
     bridged = numbers.bridge_digit_separators(lower, False)
     return bridged, signals.phone_run or bridged != lower
+
+
+def _with_digit_lines_joined(digits: str) -> str:
+    """After a pass that made digits of words, lines it made digit lines join too."""
+    return numbers.join_digit_lines(digits) if "\n" in digits else digits
 
 
 def _symbol_gap(match: re.Match[str]) -> str:

@@ -197,6 +197,9 @@ _MAX_TOKENS = 500
 _MAX_ADDRESS = 254
 # Shortest all-digit local part taken from a written "at" (a phone number is longer).
 _MIN_NUMERIC_LOCAL = 6
+# Longest local part before a written "at" that is rather the end of a name written with
+# spaces than an address of its own.
+_MAX_SPELT_LOCAL_TAIL = 2
 
 
 def is_valid_address(address: str) -> bool:
@@ -290,6 +293,9 @@ def _address_around_at(text: str, kind: str, start: int, end: int) -> Optional[T
     # "AMBER ROSE 22 AT GMAIL": a short number before a written "at" is the tail of a local
     # part spelled with spaces, not an address of its own (a false link across ads).
     if kind != "symbol" and local.isdigit() and len(local) < _MIN_NUMERIC_LOCAL:
+        return None
+    # ... and so are one or two letters ("bella rose xx at gmail dot com" is not xx@gmail.com).
+    if kind != "symbol" and len(local) <= _MAX_SPELT_LOCAL_TAIL:
         return None
     address = f"{local}@{domain}"
     return (local_start, address) if is_valid_address(address) else None

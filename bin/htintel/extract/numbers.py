@@ -417,7 +417,9 @@ _COMMON_WORDS = frozenset(
      "een", "bir", "egy", "ένα", "ett", "elli", "elva", "sto", "nio", "yüz", "yuz",
      "jeden", "jedna", "osm", "nula", "nulla", "dua", "satu", "unu", "hét", "ot", "kosong",
      # Swahili digits that are words or names elsewhere (Polish "moja", "my"; "saba", "sita")
-     "moja", "tatu", "nne", "tano", "sita", "saba", "nane", "tisa"}
+     "moja", "tatu", "nne", "tano", "sita", "saba", "nane", "tisa",
+     # Vietnamese "bảy" (7) without its accents is the English "bay" ("Back Bay", "Tampa Bay")
+     "bay"}
 )  # fmt: skip
 NUMBER_WORDS = frozenset(
     w for w, (kind, _v) in LEXICON.items() if kind != "C" and w not in _JOIN_ONLY_WORDS
@@ -587,6 +589,9 @@ _RUN_TAIL_MASK = _RUN_TAIL * _FIELD_MASK
 # Field 10: the phrases that may need bridge_digit_separators.
 _SEPARATOR_PHRASE = 1 << 10 * _FIELD_BITS
 _SEPARATOR_PHRASE_MASK = _SEPARATOR_PHRASE * _FIELD_MASK
+# Field 11: the phrases that may be a line of join_digit_lines.
+_DIGIT_LINE_PHRASE = 1 << 11 * _FIELD_BITS
+_DIGIT_LINE_PHRASE_MASK = _DIGIT_LINE_PHRASE * _FIELD_MASK
 
 
 def _lone_lookalike_codes(lower_phrase: str) -> int:
@@ -672,6 +677,8 @@ def _phrase_code(lower_phrase: str) -> int:
             code += _LOOKALIKE_PHRASE
         if _may_need_bridging(lower_phrase, marks if ascii_phrase else None):
             code += _SEPARATOR_PHRASE
+        if len(lower_phrase) <= _MAX_DIGIT_LINE_CHARS and not lower_phrase.strip(_DIGIT_LINE_CHARS):
+            code += _DIGIT_LINE_PHRASE
         glued_number_word = any(
             map(_cached_is_number_word, map(getitem, touching, repeat(_WORD_KEY)))
         ) or (
@@ -775,6 +782,8 @@ class TextSignals(NamedTuple):
     # may need bridge_digit_separators's commas or look-alikes (an ellipsis, which the
     # phrase cut ". " can split, is for the caller to test)
     separators: bool = False
+    # may hold lines that join_digit_lines joins; False means it provably does not
+    digit_lines: bool = False
 
 
 def text_signals(lower_text: str) -> TextSignals:
@@ -806,7 +815,38 @@ def text_signals(lower_text: str) -> TextSignals:
         bool(total & _SYMBOL_PHRASE_MASK),
         phone_run,
         bool(total & _SEPARATOR_PHRASE_MASK),
+        (total & _DIGIT_LINE_PHRASE_MASK) >= 2 * _DIGIT_LINE_PHRASE,
     )
+
+
+# A phone number written over lines, a group or a few digits on each ("6 1 7\n5 5 5\n0 1 2
+# 3", "(617)\n555-0123"): lines of nothing but digits and the separators of a phone, none
+# with more digits than a group of a few, together as many digits as a phone has, are one
+# line. Dates ("/") and times (":") are no such lines; prices and measurements on lines of
+# their own have too few digits ("80\n120\n180", "34\n24\n36").
+_DIGIT_LINE_CHARS = "0123456789 \t-.()+"
+_MAX_DIGIT_LINE_CHARS = 24
+_MAX_DIGITS_PER_LINE = 7
+_JOINED_LINE_DIGITS = range(9, 14)
+
+
+def join_digit_lines(text: str) -> str:
+    """``text`` with each block of consecutive digit lines (see above) joined by spaces."""
+    lines = text.split("\n")
+    joined: List[str] = []
+    block: List[str] = []
+    for line in [*lines, ""]:
+        digits = sum(map(str.isdigit, line)) if len(line) <= _MAX_DIGIT_LINE_CHARS else 0
+        if 0 < digits <= _MAX_DIGITS_PER_LINE and not line.strip(_DIGIT_LINE_CHARS):
+            block.append(line)
+            continue
+        if len(block) >= 2 and sum(map(str.isdigit, "".join(block))) in _JOINED_LINE_DIGITS:
+            joined.append(" ".join(part.strip(" \t") for part in block))
+        else:
+            joined.extend(block)
+        block = []
+        joined.append(line)
+    return "\n".join(joined[:-1])
 
 
 def _letter_touches_digit(text: str) -> bool:

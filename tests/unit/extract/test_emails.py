@@ -135,6 +135,7 @@ def test_well_known_providers_written_without_domain_get_theirs(text: str, expec
         "gmail: bella@yahoo.com is my only address",  # the explicit address wins
         "e.g. file.txt",
         "Email: AMBER ROSE 22 AT GMAIL DOT COM",  # "22" is the tail of a spaced local part
+        "email bella rose xx at gmail dot com",  # "xx" too
         "bella 2024 (at) gmail (dot) com",
         "アットホームな職場です bella gmail.com",  # "at home", one word
         "Bella hät gmail.com",  # Swiss German "hät" (has)

@@ -70,6 +70,21 @@ def phones_in(text, region):
             "EG",
             "+201012345678",
         ),
+        # a number written over lines, a group on each
+        (
+            "en",
+            "sexy latina 💋 - 22\n6 1 7\n5 5 5\n0 1 2 3\nback bay 💋 80 hhr",
+            "US",
+            "+16175550123",
+        ),
+        ("en", "ask for Mia 💗\n4 0 7 - 5 5 5 -\n0 1 3 3\nIn-call only", "US", "+14075550133"),
+        (
+            "en",
+            "OHIO SWEETIE 🍯 - 25\ntwo one six\n555\nzero 1 five 4\n$80 qv",
+            "US",
+            "+12165550154",
+        ),
+        ("en", "call me\n(617)\n555-0123", "US", "+16175550123"),
         # "double" before a digit repeats it
         ("en", "New Thai lady. 07700 1 double 2 three four five. Full body", "GB", "+447700122345"),
         ("en", "Call 07 four double 5 - 3 double 2 - 1 double 9 or snap", "GB", "+447455322199"),
@@ -214,6 +229,10 @@ def test_obfuscated_numbers_in_every_language_are_found(language, text, region, 
         ("company register", "SAS au capital de 10 000 € — RCS Paris 935 802 791", "FR"),
         # a hash or an address of letters and digits mixed, not a number glued to words
         ("wallet address", "ETH: 0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", "DE"),
+        # figures on lines of their own: too few digits to be a phone written over lines
+        ("prices on lines", "rates\n80\n120\n180\nno rush", "US"),
+        ("measurements on lines", "34\n24\n36\n5 7", "US"),
+        ("date and year on lines", "12/05/2024\n2025\n10:30", "US"),
     ],
 )
 def test_what_context_says_is_not_a_phone_is_rejected(trap, text, region):
