@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any, Iterable, Iterator, List, Optional, Pattern, Tuple
+from types import MappingProxyType
+from typing import Any, Iterable, Iterator, List, Mapping, Optional, Pattern, Tuple
 
 import phonenumbers
 from phonenumbers import phonenumberutil
@@ -108,7 +109,9 @@ _ID_WORDS = frozenset(
     # ID (NPWP), PL (NIP, KRS), RO (CUI), ES (CIF), CZ/SK (IČO, DIČ), GR (ΑΦΜ), NL (KvK),
     # CO (NIT), PE/EC (RUC). "tin" (PH, US) is _TIN.
     "uid vat btw tva mwst gst gstin npwp nip krs cui cif ičo ico dič dic αφμ afm kvk nit ruc "
-    "fiscal mst".split()  # VN MST: mã số thuế; IVA, P.IVA and fiscale are listed above
+    "fiscal mst "  # VN MST: mã số thuế; IVA, P.IVA and fiscale are listed above
+    # "invoice" in the other languages ("P.IVA per fattura 01234567890")
+    "fattura factura facture fatura rechnung faktura factuur".split()
 )
 # The lines a site prints for its own customers, in its footer or notices ("Customer care
 # 0203 ...", "Atención al cliente 910 ...", "SAC 0800 ...", "Техподдержка: 8 800 ...",
@@ -277,6 +280,159 @@ _NOT_PHONE_TOKEN = re.compile(
     r"|[0-9]{3}-[0-9]{2}-[0-9]{5}"
     r"|-?[0-9]{1,3}\.[0-9]{4,6})\Z"
 )
+
+
+# A number's own country named next to it, where it differs from the ad's: "mój polski
+# numer 512 345 678" in a Berlin ad, "numărul românesc 0712 ...", "Gọi số Việt Nam ...",
+# "เบอร์ออสเตรเลีย 0491 ...", "8 912 345 67 89 (Rus hattı)". Foreign workers keep their home
+# numbers. The country word counts only beside a word for "number" or "line", so "Thai
+# massage 02 ..." stays a number of the ad's country. Words are lowercase.
+_COUNTRY_WORDS: Mapping[str, str] = MappingProxyType(
+    {
+        word: region
+        for region, words in (
+            (
+                "RO",
+                "romanian romania românesc romanesc românesc românească romaneasca rumano "
+                "rumana rumania roumain roumaine rumänisch rumänische rumänischen rumeno "
+                "romeno rumuński rumunski romanya румынский румынский",
+            ),
+            (
+                "PL",
+                "polish poland polski polskiego polaco polaca polonais polonaise polnisch "
+                "polnische polnischen polacco polonês polonya польский",
+            ),
+            (
+                "UA",
+                "ukrainian ukraine ukrainien ukrainienne ukrainisch ukrainische ucraniano "
+                "ucraino ucraina ukraiński ukrainski ukrayna український українськiй "
+                "украинский",
+            ),
+            (
+                "RU",
+                "russian russia rus ruso rusa russe russisch russische russischen russo "
+                "rosyjski rusya русский российский россии",
+            ),
+            (
+                "BG",
+                "bulgarian bulgaria búlgaro bulgaro bulgare bulgarisch bułgarski bulgar "
+                "болгарский български",
+            ),
+            ("HU", "hungarian hungary magyar húngaro hongrois ungarisch ungherese węgierski macar"),
+            ("MD", "moldovan moldova moldovenesc moldavo moldave"),
+            (
+                "DE",
+                "german germany deutsch deutsche deutschen deutscher alemán alemana "
+                "allemand allemande tedesco alemão niemiecki niemieckiego niemiecka "
+                "german almanya alman немецкий немецкий",
+            ),
+            (
+                "GB",
+                "uk british britain britânico británico britannique britisch britannico "
+                "brytyjski ingiliz английский",
+            ),
+            (
+                "US",
+                "usa american americano americana américain amerikanisch amerykański "
+                "amerikan американский",
+            ),
+            (
+                "ES",
+                "spanish spain español española espagnol espagnole spanisch spagnolo "
+                "espanhol hiszpański ispanyol испанский",
+            ),
+            (
+                "IT",
+                "italian italy italiano italiana italien italienne italienisch włoski "
+                "italyan итальянский",
+            ),
+            (
+                "FR",
+                "french france français française francés francesa französisch francese "
+                "francês francuski fransız французский",
+            ),
+            (
+                "NL",
+                "dutch netherlands nederlands nederlandse holandés néerlandais "
+                "niederländisch olandese holenderski hollanda",
+            ),
+            (
+                "VN",
+                "vietnamese vietnam việt vietnamita vietnamien vietnamesisch wietnamski "
+                "вьетнамский",
+            ),
+            ("TH", "thai thailand ไทย tailandés thaï thailändisch tailandese tajski tayland"),
+            ("PH", "filipino philippine philippines pinoy"),
+            (
+                "CN",
+                "chinese china 中国 國內 国内 大陆 大陸 chino chinois chinesisch cinese chinês "
+                "chiński китайский",
+            ),
+            (
+                "AU",
+                "australian australia ออสเตรเลีย australiano australien australisch "
+                "australijski avustralya",
+            ),
+            (
+                "BR",
+                "brazilian brazil brasil brasileiro brasileira brasileño brésilien "
+                "brasilianisch brasiliano brazylijski brezilya",
+            ),
+            ("CO", "colombian colombia colombiano colombiana colombien kolumbianisch"),
+            ("VE", "venezuelan venezuela venezolano venezolana"),
+            ("JP", "japanese japan 日本 japonés japonais japanisch giapponese japonês"),
+            ("KR", "korean korea 한국 coreano coréen koreanisch koreański"),
+            ("NG", "nigerian nigeria"),
+            ("KE", "kenyan kenya"),
+            ("AE", "uae emirati dubai"),
+        )
+        for word in words.split()
+    }
+)
+# Words for a phone number or line, beside which a country word names the number's country.
+_NUMBER_NOUNS = frozenset(
+    "number num numero número numéro numer numeru numerze nummer numărul număr numar "
+    "номер номера số hattı hatti line sim mobile mobil cell cellulare celular handy "
+    "phone tel telefon telefono teléfono telefone telefonu whatsapp".split()
+)
+# Scripts without spaces glue the two: "เบอร์ออสเตรเลีย" (Australian number), "中国号码".
+_GLUED_NUMBER_NOUNS = ("เบอร์", "号码", "號碼", "手机", "手機", "번호")
+_GLUED_COUNTRY_WORDS = tuple(word for word in _COUNTRY_WORDS if not word.isascii())
+_WORDS_AROUND_A_NUMBER = re.compile(r"[^\W\d_]+")
+_COUNTRY_WORD_CHARS = 24  # after a number, in brackets: "(Rus hattı)"
+
+
+@lru_cache(maxsize=CONTEXT_CACHE_SIZE)
+def _region_named_beside(before: str, after: str) -> Optional[str]:
+    """The region of a country word beside a word for "number" in the last three words of
+    ``before`` (the _CONTEXT_CHARS before a number) or in a bracket that starts ``after``
+    (the characters after it; "" when none starts there), else None."""
+    for words in (_WORDS_AROUND_A_NUMBER.findall(before)[-3:], _bracketed_words(after)):
+        if not words:
+            continue
+        named = [_COUNTRY_WORDS[w] for w in words if w in _COUNTRY_WORDS]
+        if named and not _NUMBER_NOUNS.isdisjoint(words):
+            return named[-1]
+    # Scripts without spaces glue the noun and the country: "เบอร์ออสเตรเลีย", "中国号码".
+    tail = before.rstrip(" \t:：")
+    for noun in _GLUED_NUMBER_NOUNS:
+        at = tail.rfind(noun)
+        if at < 0:
+            continue
+        after_noun = tail[at + len(noun) :]
+        if after_noun in _COUNTRY_WORDS:
+            return _COUNTRY_WORDS[after_noun]
+        for word in _GLUED_COUNTRY_WORDS:
+            if tail.endswith(word, 0, at):
+                return _COUNTRY_WORDS[word]
+    return None
+
+
+def _bracketed_words(after: str) -> List[str]:
+    stripped = after.lstrip(" \t")
+    if not stripped.startswith("("):
+        return []
+    return _WORDS_AROUND_A_NUMBER.findall(stripped[1:].partition(")")[0])
 
 
 @lru_cache(maxsize=CONTEXT_CACHE_SIZE)
@@ -827,18 +983,28 @@ def find_phones(text: str, region: Optional[str] = None) -> Tuple[str, ...]:
         start, end = match.span()
         window_start = start - _NEAR_CHARS if start > _NEAR_CHARS else 0
         window = text[window_start : end + _AFTER_CHARS]
+        # The context before a run recurs across ads ("... call or text "): a cache key.
+        before = text[start - _CONTEXT_CHARS if start > _CONTEXT_CHARS else 0 : start]
+        after = text[end : end + _COUNTRY_WORD_CHARS]
+        named = _region_named_beside(before, after if after.lstrip(" \t")[:1] == "(" else "")
+        run_region = region
+        if named is not None and named != region and region_is_supported(named):
+            run_region = named
         if end - start <= _MAX_CACHED_RUN_CHARS:
             run_numbers = _numbers_in_window(
-                window, start - window_start, end - window_start, region
+                window, start - window_start, end - window_start, run_region
             )
         else:
+            run_numbers = _numbers_in_window.__wrapped__(
+                window, start - window_start, end - window_start, run_region
+            )
+        if not run_numbers and run_region != region:
             run_numbers = _numbers_in_window.__wrapped__(
                 window, start - window_start, end - window_start, region
             )
         if not run_numbers:
             continue
         # The context test is the dearest, so it runs only for runs that hold a valid number.
-        before = text[start - _CONTEXT_CHARS if start > _CONTEXT_CHARS else 0 : start]
         if _context_says_not_a_phone(before):
             continue
         if run_is_not_a_contact(text, start, end, before):

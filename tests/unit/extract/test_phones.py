@@ -214,6 +214,7 @@ def test_obfuscated_numbers_in_every_language_are_found(language, text, region, 
         ("currency", "Price $ 6175550123", "US"),
         ("coordinates", "Coordinates 40.7128 -74.0060, see map", "US"),
         ("vat number", "P.IVA 01234567890", "IT"),
+        ("invoice number", "Codice fiscale e P.IVA per fattura 01234567890", "IT"),
         ("tax number", "ИНН 7707083893", "RU"),
         ("social security number", "Rate P3000, 5'2, 48kg, SSS 34-5678901-2", "PH"),
         ("card number", "Visa 4111 1111 1111 1111 exp 12/26", "US"),
@@ -237,6 +238,34 @@ def test_obfuscated_numbers_in_every_language_are_found(language, text, region, 
 )
 def test_what_context_says_is_not_a_phone_is_rejected(trap, text, region):
     assert phones_in(text, region) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "expected"),
+    [
+        # the number's own country, named beside a word for "number", over the ad's
+        (
+            "Polka w Berlinie. Dzwoń na mój polski numer 512 345 678 albo niemiecki 0176 12345678",
+            "DE",
+            ("+48512345678", "+4917612345678"),
+        ),
+        ("Sună pe WhatsApp la numărul românesc 0712 345 678", "GB", ("+40712345678",)),
+        ("Gọi số Việt Nam không chín một, hai ba bốn, năm sáu bảy tám", "KR", ("+84912345678",)),
+        ("Whatsapp 8 912 345 67 89 (Rus hattı)", "TR", ("+79123456789",)),
+        ("ติดต่อเบอร์ออสเตรเลีย 0491 570 006 หรือ ไลน์", "TH", ("+61491570006",)),
+        (
+            "my UK number 07412 345678, US cell 617-555-0123",
+            "US",
+            ("+447412345678", "+16175550123"),
+        ),
+        # a country word without a word for "number" names no number's country
+        ("Thai massage 02 9876 5432 Sydney", "AU", ("+61298765432",)),
+        # the named country's reading must be valid, else the ad's region reads it
+        ("UK number 617-555-0123", "US", ("+16175550123",)),
+    ],
+)
+def test_a_country_named_beside_a_number_is_its_region(text, region, expected):
+    assert phones_in(text, region) == expected
 
 
 @pytest.mark.parametrize(
