@@ -103,6 +103,11 @@ _DIGIT_OR_NUMERAL = "[0-9" + numbers.CJK_DIGITS + "]"
 _LONG_VOWEL_BETWEEN_DIGITS = re.compile(
     "(?<=" + _DIGIT_OR_NUMERAL + ")\u30fc(?=" + _DIGIT_OR_NUMERAL + ")"
 )
+# What starts every line of numbers.join_digit_lines but the first: a newline, then the
+# characters of such a line up to its first digit.
+_DIGIT_LINE_AFTER_NEWLINE = re.compile(
+    "\n[" + re.escape(numbers.DIGIT_LINE_CHARS.replace("0123456789", "")) + "]*[0-9]"
+)
 # The apostrophe of Ukrainian words ("п'ять", "дев’ять"), after a consonant before я, ю, є, ї.
 _APOSTROPHE_IN_CYRILLIC_WORD = re.compile("(?<=[бвгґджзклмнпрстфхцчшщ])['\u2019](?=[яюєї])")
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -239,7 +244,10 @@ def digitize_for_phones(text: str) -> Tuple[str, bool]:
 
 def _with_digit_lines_joined(digits: str) -> str:
     """After a pass that made digits of words, lines it made digit lines join too."""
-    return numbers.join_digit_lines(digits) if "\n" in digits else digits
+    # A block's second line starts after a newline with its first digit or separators.
+    if _DIGIT_LINE_AFTER_NEWLINE.search(digits) is None:
+        return digits
+    return numbers.join_digit_lines(digits)
 
 
 def _symbol_gap(match: re.Match[str]) -> str:

@@ -677,7 +677,7 @@ def _phrase_code(lower_phrase: str) -> int:
             code += _LOOKALIKE_PHRASE
         if _may_need_bridging(lower_phrase, marks if ascii_phrase else None):
             code += _SEPARATOR_PHRASE
-        if len(lower_phrase) <= _MAX_DIGIT_LINE_CHARS and not lower_phrase.strip(_DIGIT_LINE_CHARS):
+        if len(lower_phrase) <= _MAX_DIGIT_LINE_CHARS and not lower_phrase.strip(DIGIT_LINE_CHARS):
             code += _DIGIT_LINE_PHRASE
         glued_number_word = any(
             map(_cached_is_number_word, map(getitem, touching, repeat(_WORD_KEY)))
@@ -824,7 +824,7 @@ def text_signals(lower_text: str) -> TextSignals:
 # with more digits than a group of a few, together as many digits as a phone has, are one
 # line. Dates ("/") and times (":") are no such lines; prices and measurements on lines of
 # their own have too few digits ("80\n120\n180", "34\n24\n36").
-_DIGIT_LINE_CHARS = "0123456789 \t-.()+"
+DIGIT_LINE_CHARS = "0123456789 \t-.()+"
 _MAX_DIGIT_LINE_CHARS = 24
 _MAX_DIGITS_PER_LINE = 7
 _JOINED_LINE_DIGITS = range(9, 14)
@@ -837,7 +837,7 @@ def join_digit_lines(text: str) -> str:
     block: List[str] = []
     for line in [*lines, ""]:
         digits = sum(map(str.isdigit, line)) if len(line) <= _MAX_DIGIT_LINE_CHARS else 0
-        if 0 < digits <= _MAX_DIGITS_PER_LINE and not line.strip(_DIGIT_LINE_CHARS):
+        if 0 < digits <= _MAX_DIGITS_PER_LINE and not line.strip(DIGIT_LINE_CHARS):
             block.append(line)
             continue
         if len(block) >= 2 and sum(map(str.isdigit, "".join(block))) in _JOINED_LINE_DIGITS:
