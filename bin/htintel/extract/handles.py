@@ -178,6 +178,7 @@ _ALIASES: Dict[str, str] = {
     "加v": "wechat",  # zh: "add V(X)"
     "加微": "wechat",
     "薇": "wechat",  # zh homophone of 微; also a girl's name: see below
+    "微": "wechat",  # zh, short for 微信; also "micro", "slight": see below
     "加薇": "wechat",
     "賴": "line",  # zh-TW slang; also a surname and "to rely": see below
     "加賴": "line",
@@ -212,7 +213,7 @@ _CONTACT_WORDS = frozenset("email e-mail mail sms".split())
 
 # Common words that name a platform only before ":" or "@" ("OF: bella22", not "pics of x22";
 # "飞机：@bella22", not "坐飞机 3h"; "薇：abc123", not "小薇 abc123").
-_SEPARATOR_ONLY_ALIASES = frozenset({"of", "ins", "飞机", "飛機", "薇", "賴", "カカオ"})
+_SEPARATOR_ONLY_ALIASES = frozenset({"of", "ins", "飞机", "飛機", "薇", "微", "賴", "カカオ"})
 # ... or, for the one-character names (never part of a longer word, see _is_part_of_a_longer_word),
 # before a Latin name with "_", which no Chinese sentence goes on with ("賴 taichung_baby");
 # "坐飞机 abc_123" could still be "take a plane".
@@ -349,7 +350,7 @@ _GET_IN_TOUCH_WORDS = "|".join(
             "連絡 ご連絡 連絡して 連絡してね 連絡ください "
             "chat "  # "سناب chat: x", "kik chat: x"
             "문의 연락 연락처 으로 로 추가 친추 "  # ko
-            "ได้เลย ได้ ติดต่อ แอด มาได้เลย "  # th
+            "ได้เลย ได้ ติดต่อ แอด มาได้เลย เดิม "  # th ("เดิม": the same as before)
             "ko(?![a-z0-9_.])"  # tl: "snap ko: x" (my snap), not "카톡 koreanmodel_job"
             # "telegram only @x", "snap only: x", "IG solo @x", "Insta nur: x"
             " only(?![a-z0-9_]) solo(?![a-z0-9_]) nur(?![a-z0-9_]) só(?![a-z0-9_])"

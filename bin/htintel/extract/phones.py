@@ -74,6 +74,7 @@ _CURRENCY_AFTER_FIRST = frozenset(_CURRENCY_SIGNS + "".join(w[0] for w in _CURRE
 # written "İ" as "I", so "İlan" reads "ilan").
 _ID_WORDS = frozenset(
     "post ad ads ref reference order invoice ticket case listing item report zip zipcode "
+    "postid postingid adid userid memberid listingid profileid refid orderid "
     "postal postcode sku account acct iban card serial tracking transaction txn anuncio "
     "annonce anúncio referencia référence réf codigo código cp cep plz cap inserat anzeige "
     "sipariş siparis "
@@ -866,7 +867,7 @@ def _numbers_in_groups(groups: List[str], plus: bool, region: Optional[str]) -> 
     """Valid numbers in a sequence of digit groups: the whole, else the longest valid windows."""
     whole = validate_digits("".join(groups), plus, region)
     if whole is not None:
-        return [whole]
+        return _mobile_after_a_trunk_zero(groups, region, whole) or [whole]
     found: List[str] = []
     start = 0
     while start < len(groups):
@@ -886,6 +887,40 @@ def _numbers_in_groups(groups: List[str], plus: bool, region: Optional[str]) -> 
         if not taken:
             start += 1
     return found
+
+
+def _mobile_after_a_trunk_zero(groups: List[str], region: Optional[str], whole: str) -> List[str]:
+    """[the number before, if valid, and a mobile] when a later group opens a mobile number
+    with the national trunk prefix 0, and the groups as a whole read only as a landline:
+    "Zimmer 212. 0160 98765432" is a room and a German mobile, not the (valid) Solingen
+    landline 0212 016098765432. Else []."""
+    if region is None or len(groups) < 2 or _national_prefix(region) != "0":
+        return []
+    for index in range(1, len(groups)):
+        if not groups[index].startswith("0"):
+            continue
+        mobile = validate_digits("".join(groups[index:]), False, region)
+        if mobile is None or not _is_mobile(mobile) or _is_mobile(whole):
+            continue
+        before = validate_digits("".join(groups[:index]), False, region)
+        return [before, mobile] if before is not None else [mobile]
+    return []
+
+
+@lru_cache(maxsize=64)
+def _national_prefix(region: str) -> Optional[str]:
+    metadata = PhoneMetadata.metadata_for_region(region)
+    return metadata.national_prefix if metadata is not None else None
+
+
+_MOBILE_TYPES = (
+    phonenumbers.PhoneNumberType.MOBILE,
+    phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
+)
+
+
+def _is_mobile(e164: str) -> bool:
+    return phonenumbers.number_type(phonenumbers.parse(e164)) in _MOBILE_TYPES
 
 
 @lru_cache(maxsize=VALIDATION_CACHE_SIZE)

@@ -196,6 +196,8 @@ def test_platform_names_in_other_scripts_and_their_slang(text: str, expected: st
         ("Also on telegram now 👉 @natasha_w1_vip", "telegram:natasha_w1_vip"),
         ("Cek IG kami ya: ig nya @pijat_sby_24jam", "instagram:pijat_sby_24jam"),  # id: "its"
         ("微信亦可：kspr_job", "wechat:kspr_job"),  # zh: "also works"
+        ("杭州 可约 微：lili_hz520 🍑", "wechat:lili_hz520"),  # zh: 微 for 微信, before ":"
+        ("กลับมาแล้วค่า ไลน์เดิม mind_sideline ค่ะ", "line:mind_sideline"),  # th: "the same"
         ("Instagram hesabımız: izmir_spa_alsancak", "instagram:izmir_spa_alsancak"),  # tr
         ("Instagram account: bella_22", "instagram:bella_22"),
         ("IG (username): bella22", "instagram:bella22"),  # an ID word in brackets
@@ -265,6 +267,8 @@ def test_a_platform_name_after_a_slash_lists_another_handle(
         "น้อง 37 ปี ไซด์ไลน์ 2000",  # "sideline" holds ไลน์
         "snap • bellarose",
         "カカオ豆 チョコ 1kg",  # "cacao": a name only before a separator
+        "微笑 abc_123",  # "smile": 微 names WeChat only before a separator
+        "微博：abc_123",  # Weibo
         "微信 wechat",  # a platform name
         "ไลน์ได้เลย welcome",
         "snap only please",

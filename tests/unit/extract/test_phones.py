@@ -215,6 +215,8 @@ def test_obfuscated_numbers_in_every_language_are_found(language, text, region, 
         ("coordinates", "Coordinates 40.7128 -74.0060, see map", "US"),
         ("vat number", "P.IVA 01234567890", "IT"),
         ("invoice number", "Codice fiscale e P.IVA per fattura 01234567890", "IT"),
+        ("glued id", "Walk ins welcome.\npostingID 7012345678", "US"),
+        ("glued id", "UserID=4155550199", "US"),
         ("tax number", "ИНН 7707083893", "RU"),
         ("social security number", "Rate P3000, 5'2, 48kg, SSS 34-5678901-2", "PH"),
         ("card number", "Visa 4111 1111 1111 1111 exp 12/26", "US"),
@@ -238,6 +240,20 @@ def test_obfuscated_numbers_in_every_language_are_found(language, text, region, 
 )
 def test_what_context_says_is_not_a_phone_is_rejected(trap, text, region):
     assert phones_in(text, region) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "expected"),
+    [
+        # a mobile opened by the trunk prefix after a figure is not the tail of a landline
+        ("Zimmer 212. 0️⃣1️⃣6️⃣0️⃣ 9️⃣8️⃣7️⃣6️⃣5️⃣4️⃣3️⃣2️⃣ Nur heute", "DE", ("+4916098765432",)),
+        ("Zimmer 212 0160 98765432", "DE", ("+4916098765432",)),
+        ("call 0171 0123456", "DE", ("+491710123456",)),  # the whole is a mobile
+        ("06 12 34 05 67", "FR", ("+33612340567",)),  # "05 67" is no number of its own
+    ],
+)
+def test_a_mobile_after_a_figure_is_not_read_into_a_long_landline(text, region, expected):
+    assert phones_in(text, region) == expected
 
 
 @pytest.mark.parametrize(
