@@ -161,7 +161,7 @@ _A_CONG_ASCII_RUN = "a cng"  # a còng
 _LATIN_AT_WORD_ASCII_RUNS = (_MALPA_ASCII_RUN, _ZAVINAC_ASCII_RUN, _A_CONG_ASCII_RUN)
 # The words for "at" with no ASCII letter to look for but their own: the German joke
 # spelling "ät" and the Japanese "アット", looked for as written (in any case).
-_OTHER_AT_WORD_SPELLINGS = ("ät", "Ät", "ÄT", "アット")
+_OTHER_AT_WORD_SPELLINGS = ("ät", "Ät", "ÄT", "アット", "アットマーク")
 # The Greek word "παπάκι" starts with "π", whose capital "Π" is the only other character that
 # lowercases to it.
 _GREEK_AT_WORD_LETTERS = "πΠ"

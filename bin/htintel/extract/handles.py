@@ -462,7 +462,7 @@ _ALIAS_JOINER = re.compile(
 # "@bella22 on telegram", "bella22 on kik", "@bella (IG)": searched in a window that ends
 # where the platform name starts.
 _WORDS_BEFORE_ALIAS = (
-    "on", "en", "no", "na", "in", "via", "at", "auf", "sur", "su", "sa", "trên", "@"
+    "on", "en", "no", "na", "in", "via", "at", "auf", "sur", "su", "sa", "trên", "в", "во", "@"
 )  # fmt: skip
 _HANDLE_BEFORE_ALIAS = re.compile(
     # Not the end of a link's path: "onlyfans.com/lisa_gron en Flickr" (Dutch "en", and).

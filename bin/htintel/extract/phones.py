@@ -154,6 +154,7 @@ _ID_QUALIFIERS = frozenset(
 # "رقم الإعلان"): alone they are everyday words ("aviso" is also "notice", "Info iklan"
 # introduces the number to call to place an ad).
 _ID_WORDS_WITH_QUALIFIER = frozenset(
+    "profile member "  # "Verified profile #441134960000", not "my profile 07412 ..."
     "aviso oferta oferty kunden anzeigen bestell artikel iklan الإعلان الاعلان إعلان اعلان "
     "заявки заявка заказа".split()
 )
@@ -163,6 +164,16 @@ _CODE_HEADS = frozenset(("mã", "รหัส", "codice"))  # vi, th, it ("codic
 _THAI_CODE_HEAD = "รหัส"  # Thai glues it to its kind: "รหัสประกาศ"
 _PHONE_CODE_KINDS = ("vùng", "quốc", "zalo", "điện", "đt", "พื้นที่", "โทร", "ประเทศ")
 _GLUED_NUMBER_SIGNS = frozenset(("no", "nr"))
+# Words right before a number that disown it: "(not 615-555-0000, that was a typo)", "We are
+# NOT the spa at 415-555-0170", "et pas au 05 61 ...", "no al 612 ...", "nicht die 0170 ...",
+# "не 8 916 ...", "niet 06 ...". A "not" that governs the number directly, or through "at",
+# "the ... at", a preposition or an article; "text, not calls: 617..." keeps its number.
+_DISOWNED_BEFORE = re.compile(
+    r"(?<![a-zа-я])(?:not|pas|nicht|niet|non|не|nie)"
+    r"(?:\s+(?:at|on|the\s+[a-z]+\s+at|au|à|le|la|al|el|die|der|unter|на|op|al|allo|ao|no|na))?"
+    r"[\s:(]*\Z"
+)
+_DISOWNING_CHARS = 24
 # Words right after a number that disown it: "is NOT my number", "n'est pas mon numéro",
 # "no es mi número", "THAT IS NOT ME", "to NIE ja", "(não é contato das anunciantes)", "was
 # cloned". The text is lower-cased.
@@ -195,6 +206,7 @@ PUBLIC_HOTLINES = frozenset(
         "+18883737888",  # US National Human Trafficking Hotline
         "+18339001010",  # Canadian Human Trafficking Hotline
         "+448000121700",  # UK Modern Slavery & Exploitation Helpline
+        "+39800290290",  # Italian anti-trafficking Numero Verde
     )
 )
 _ORDINAL_PREFIX = "第"  # zh, ja: "No." of a licence, a register, a floor
@@ -444,6 +456,12 @@ def _context_says_not_a_phone(before: str) -> bool:
     Cached on the _CONTEXT_CHARS before the number, all it reads: ads repeat their sentences.
     """
     tail = before.rstrip(_TRAILING_PUNCTUATION)
+    # The strip takes a "#" or "№" with it, which is the qualifier some ID words need:
+    # "Verified profile #441134960000", "Aviso № 612345678".
+    if "#" in before[len(tail) :] or "№" in before[len(tail) :]:
+        last_word = tail.rsplit(None, 1)[-1] if tail.strip() else ""
+        if last_word.strip(".,;:()[]") in _ID_WORDS_WITH_QUALIFIER:
+            return True
     if (
         tail.endswith(_ID_SUFFIXES_CJK)
         or tail.endswith(_PRICE_SUFFIXES)
@@ -1081,6 +1099,9 @@ def run_is_not_a_contact(text: str, start: int, end: int, before: str) -> bool:
     after it disown it ("404-555-0100 is NOT my number", "(n'est pas mon numéro)")."""
     if _DISOWNED_AFTER.match(text, end, end + _AFTER_DISOWNING_CHARS) is not None:
         return True
+    if _DISOWNED_BEFORE.search(before, max(0, len(before) - _DISOWNING_CHARS)) is not None:
+        return True
+
     if before[-1:].isalnum() or text[end : end + 1].isalnum():
         if _is_inside_a_code(text, start, end):
             return True

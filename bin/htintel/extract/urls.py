@@ -92,7 +92,7 @@ ORDINARY_WORDS_BEFORE_AT = frozenset(
 # sv/da, de, el (with and without its accent, which Greek capitals drop).
 EMAIL_AT_WORDS = (
     *"at arroba arobase chiocciola собака собачка apenstaartje małpa malpa zavináč kukac "
-    "snabel-a klammeraffe arond chez ät アット παπάκι παπακι".split(),
+    "snabel-a klammeraffe arond chez ät アットマーク アット παπάκι παπακι".split(),
     "a còng",  # vi: the name of "@"
 )
 # The words for "at" that are also everyday words ("meet me at the hotel", "chez moi"):

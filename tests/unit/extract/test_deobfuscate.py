@@ -492,8 +492,10 @@ def test_spelled_to_digits_matches_the_reference_on_any_text(text):
 @given(_spelled_text)
 def test_digitize_matches_the_reference_passes_on_spelled_text(text):
     lower = deobfuscate.normalize(text).lower()
-    expected = numbers.bridge_digit_separators(
-        numbers.digits_for_lookalikes(reference_spelled_to_digits(lower)), True
+    expected = numbers.join_digit_lines(
+        numbers.bridge_digit_separators(
+            numbers.digits_for_lookalikes(reference_spelled_to_digits(lower)), True
+        )
     )
     signals = numbers.text_signals(lower)
     if signals.spelled:
@@ -811,3 +813,36 @@ def test_separator_signal_never_hides_a_bridge(text):
 )
 def test_everyday_number_word_after_a_sentence_end_starts_a_new_run(text, expected):
     assert deobfuscate.digitize(text) == expected
+
+
+# --- numbers written over lines ---------------------------------------------------------
+
+_digit_line_text = st.lists(
+    st.sampled_from(["\n", " ", "-", ".", "(", ")", "+", "/", "a", "617", "5", "0123", "55", ". "]),
+    max_size=24,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_digit_line_text)
+def test_the_gates_of_the_line_join_never_skip_a_join(text):
+    # digitize_for_phones skips join_digit_lines when the phrase signals or the newline test
+    # say it would change nothing: they must be right.
+    joined = numbers.join_digit_lines(text)
+    if joined != text:
+        assert numbers.text_signals(text).digit_lines
+        assert deobfuscate._DIGIT_LINE_AFTER_NEWLINE.search(text) is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("6 1 7\n5 5 5\n0 1 2 3", "6 1 7 5 5 5 0 1 2 3"),
+        ("call\n(617)\n555-0123\nnow", "call\n(617) 555-0123\nnow"),
+        ("80\n120\n180", "80\n120\n180"),  # too few digits for a phone
+        ("12/05/2024\n2025", "12/05/2024\n2025"),  # a date is no digit line
+        ("12345678\n12345678", "12345678\n12345678"),  # more digits than a group
+    ],
+)
+def test_digit_lines_join_only_in_a_phone_sized_block(text, expected):
+    assert numbers.join_digit_lines(text) == expected

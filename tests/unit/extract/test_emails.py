@@ -85,6 +85,7 @@ def test_english_obfuscations_are_undone(text: str, expected: str) -> None:
         ("TUYEN.DUNG A CÒNG shopvn.vn", "tuyen.dung@shopvn.vn"),
         ("Mail: vienna.elegance ät gmx punkt at", "vienna.elegance@gmx.at"),  # de joke spelling
         ("✉ kaigai.work2025 アット gmail.com まで", "kaigai.work2025@gmail.com"),  # ja
+        ("お問い合わせ: fukuoka.kyujin アットマーク gmail.com まで", "fukuoka.kyujin@gmail.com"),
         ("par mail lucia.bxl chez gmail point com", "lucia.bxl@gmail.com"),  # fr
         ("robota.pl собачка ukr крапка net", "robota.pl@ukr.net"),  # uk
         ("email: bar.thess παπάκι gmail τελεία com", "bar.thess@gmail.com"),  # el

@@ -429,6 +429,7 @@ def test_words_addresses_and_malformed_names_are_not_handles(text: str) -> None:
         ("snap y kik: valen_22", ("snapchat:valen_22", "kik:valen_22")),
         ("@bella22 on IG and snap", ("instagram:bella22", "snapchat:bella22")),
         ("bella22 on kik/snap", ("kik:bella22", "snapchat:bella22")),
+        ("пиши @sochirelax в телеге", ("telegram:sochirelax",)),  # ru "в" (in)
         ("IG or snap: bella22", ("instagram:bella22", "snapchat:bella22")),  # the same name
         ("Telegram oder Snap: lisa_muc89", ("telegram:lisa_muc89", "snapchat:lisa_muc89")),
         ("Telegram oder Snap beides: lisa_muc89", ("telegram:lisa_muc89", "snapchat:lisa_muc89")),

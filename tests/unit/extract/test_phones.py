@@ -85,6 +85,10 @@ def phones_in(text, region):
             "+12165550154",
         ),
         ("en", "call me\n(617)\n555-0123", "US", "+16175550123"),
+        # "not" that does not govern the number keeps it
+        ("en", "text only, not calls: 617-555-0123", "US", "+16175550123"),
+        ("en", "not available after 9, 617-555-0123", "US", "+16175550123"),
+        ("en", "my profile 07412 345678", "GB", "+447412345678"),
         # "double" before a digit repeats it
         ("en", "New Thai lady. 07700 1 double 2 three four five. Full body", "GB", "+447700122345"),
         ("en", "Call 07 four double 5 - 3 double 2 - 1 double 9 or snap", "GB", "+447455322199"),
@@ -217,6 +221,12 @@ def test_obfuscated_numbers_in_every_language_are_found(language, text, region, 
         ("invoice number", "Codice fiscale e P.IVA per fattura 01234567890", "IT"),
         ("glued id", "Walk ins welcome.\npostingID 7012345678", "US"),
         ("glued id", "UserID=4155550199", "US"),
+        ("profile number", "Verified profile #441134960000", "GB"),
+        # a number the ad disowns before it
+        ("disowned typo", "Twitter: @belle615 (not 615-555-0000, that was a typo)", "US"),
+        ("disowned business", "We are NOT the spa at 415-555-0170, they stole our pics!!", "US"),
+        ("disowned office", "(et pas au 05 61 00 00 00, c'est l'ancien cabinet)", "FR"),
+        ("hotline", "Per segnalazioni Numero Verde Antitratta 800 290 290.", "IT"),
         ("tax number", "ИНН 7707083893", "RU"),
         ("social security number", "Rate P3000, 5'2, 48kg, SSS 34-5678901-2", "PH"),
         ("card number", "Visa 4111 1111 1111 1111 exp 12/26", "US"),
