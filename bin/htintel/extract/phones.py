@@ -121,6 +121,10 @@ _SITE_SERVICE_WORDS = frozenset(
     "klantenservice kundenservice kundendienst техподдержка sac destek assistenza suport "
     "helpdesk servicedesk".split()
 )
+# IDs named by a phrase whose last word alone is an everyday one: the Vietnamese business
+# registration number ("số đăng ký kinh doanh 0312345678"), where "liên hệ kinh doanh" (sales
+# contact) introduces a phone.
+_ID_PHRASES = frozenset(("ký kinh doanh", "ky kinh doanh"))
 _SITE_SERVICE_PHRASES = frozenset(
     (
         "customer care", "customer service", "customer support", "site support",
@@ -536,6 +540,7 @@ def _last_words_name_an_id(tail: str) -> bool:
         last in _SITE_SERVICE_WORDS
         or " ".join(words[-2:]) in _SITE_SERVICE_PHRASES
         or " ".join(words) in _SITE_SERVICE_PHRASES
+        or " ".join(words) in _ID_PHRASES
     ):
         return True
     return last in _ID_WORDS or last in _PRICE_WORDS

@@ -89,6 +89,7 @@ def phones_in(text, region):
         ("en", "text only, not calls: 617-555-0123", "US", "+16175550123"),
         ("en", "not available after 9, 617-555-0123", "US", "+16175550123"),
         ("en", "my profile 07412 345678", "GB", "+447412345678"),
+        ("vi", "liên hệ kinh doanh 0912 345 678", "VN", "+84912345678"),  # sales contact
         # "double" before a digit repeats it
         ("en", "New Thai lady. 07700 1 double 2 three four five. Full body", "GB", "+447700122345"),
         ("en", "Call 07 four double 5 - 3 double 2 - 1 double 9 or snap", "GB", "+447455322199"),
@@ -222,6 +223,7 @@ def test_obfuscated_numbers_in_every_language_are_found(language, text, region, 
         ("glued id", "Walk ins welcome.\npostingID 7012345678", "US"),
         ("glued id", "UserID=4155550199", "US"),
         ("profile number", "Verified profile #441134960000", "GB"),
+        ("business registration", "Spa ✨ số đăng ký kinh doanh 0312345678 ✨", "VN"),
         # a number the ad disowns before it
         ("disowned typo", "Twitter: @belle615 (not 615-555-0000, that was a typo)", "US"),
         ("disowned business", "We are NOT the spa at 415-555-0170, they stole our pics!!", "US"),
