@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Dict, FrozenSet, List, Optional, Tuple
 from urllib.parse import parse_qs, unquote
 
-from htintel.extract.numbers import NUMBER_WORDS, SYMBOLS
+from htintel.extract.numbers import NUMBER_WORDS, PHONE_RUN_CHARS, SYMBOLS
 from htintel.extract.substrings import CYRILLIC_CASE_FOLD, occurrences
 from htintel.extract.urls import is_valid_domain
 
@@ -1187,15 +1187,16 @@ def _bare_names_in_a_list(
 
 
 # The end of a phone number written in digits: "☎ 0491 572 549 ☎ or kik x" lists contacts.
-_DIGIT_GROUPS_AT_END = re.compile(r"[0-9][0-9 \t\-.()]*\Z")
 _MIN_PHONE_DIGITS = 7
 _MAX_PHONE_CHARS = 24
 
 
 def _ends_with_a_phone_number(lowered: str, end: int) -> bool:
-    """True when ``lowered[:end]`` ends with digit groups of a phone's length."""
-    run = _DIGIT_GROUPS_AT_END.search(lowered, max(0, end - _MAX_PHONE_CHARS), end)
-    return run is not None and sum(c.isdigit() for c in run.group(0)) >= _MIN_PHONE_DIGITS
+    """True when ``lowered[:end]`` ends with a phone-run's characters (numbers.PHONE_RUN_CHARS)
+    holding a phone's number of digits."""
+    window = lowered[max(0, end - _MAX_PHONE_CHARS) : end]
+    run = window[len(window.rstrip(PHONE_RUN_CHARS)) :]
+    return sum(c.isdigit() for c in run) >= _MIN_PHONE_DIGITS
 
 
 def _in_order(candidates: List[Tuple[int, str]]) -> Tuple[str, ...]:

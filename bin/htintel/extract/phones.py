@@ -174,7 +174,7 @@ _GLUED_NUMBER_SIGNS = frozenset(("no", "nr"))
 # "the ... at", a preposition or an article; "text, not calls: 617..." keeps its number.
 _DISOWNED_BEFORE = re.compile(
     r"(?<![a-zа-я])(?:not|pas|nicht|niet|non|не|nie)"
-    r"(?:\s+(?:at|on|the\s+[a-z]+\s+at|au|à|le|la|al|el|die|der|unter|на|op|al|allo|ao|no|na))?"
+    r"(?:\s+(?:at|on|the\s+[a-z]+\s+at|au|à|le|la|al|el|die|der|unter|на|op|allo|ao|no|na))?"
     r"[\s:(]*\Z"
 )
 _DISOWNING_CHARS = 24
@@ -310,9 +310,9 @@ _COUNTRY_WORDS: Mapping[str, str] = MappingProxyType(
         for region, words in (
             (
                 "RO",
-                "romanian romania românesc romanesc românesc românească romaneasca rumano "
+                "romanian romania românesc romanesc românească romaneasca rumano "
                 "rumana rumania roumain roumaine rumänisch rumänische rumänischen rumeno "
-                "romeno rumuński rumunski romanya румынский румынский",
+                "romeno rumuński rumunski romanya румынский",
             ),
             (
                 "PL",
@@ -341,7 +341,7 @@ _COUNTRY_WORDS: Mapping[str, str] = MappingProxyType(
                 "DE",
                 "german germany deutsch deutsche deutschen deutscher alemán alemana "
                 "allemand allemande tedesco alemão niemiecki niemieckiego niemiecka "
-                "german almanya alman немецкий немецкий",
+                "almanya alman немецкий",
             ),
             (
                 "GB",
@@ -1048,18 +1048,14 @@ def find_phones(text: str, region: Optional[str] = None) -> Tuple[str, ...]:
         run_region = region
         if named is not None and named != region and region_is_supported(named):
             run_region = named
-        if end - start <= _MAX_CACHED_RUN_CHARS:
-            run_numbers = _numbers_in_window(
-                window, start - window_start, end - window_start, run_region
-            )
-        else:
-            run_numbers = _numbers_in_window.__wrapped__(
-                window, start - window_start, end - window_start, run_region
-            )
+        numbers_in = (
+            _numbers_in_window
+            if end - start <= _MAX_CACHED_RUN_CHARS
+            else _numbers_in_window.__wrapped__
+        )
+        run_numbers = numbers_in(window, start - window_start, end - window_start, run_region)
         if not run_numbers and run_region != region:
-            run_numbers = _numbers_in_window.__wrapped__(
-                window, start - window_start, end - window_start, region
-            )
+            run_numbers = numbers_in(window, start - window_start, end - window_start, region)
         if not run_numbers:
             continue
         # The context test is the dearest, so it runs only for runs that hold a valid number.
@@ -1106,7 +1102,6 @@ def run_is_not_a_contact(text: str, start: int, end: int, before: str) -> bool:
         return True
     if _DISOWNED_BEFORE.search(before, max(0, len(before) - _DISOWNING_CHARS)) is not None:
         return True
-
     if before[-1:].isalnum() or text[end : end + 1].isalnum():
         if _is_inside_a_code(text, start, end):
             return True
