@@ -18,7 +18,10 @@ pair with the median ratio is printed, as bench_extract does for htextract:
 For each it prints the wall-clock and command-CPU ratios to the no-op, the ratio of the two
 commands alone (input from a pre-encoded file), and phone precision and recall on the
 corpus, so the throughput target (45% of the no-op) can be read against what each level of
-extraction finds. Nothing here asserts on time.
+extraction finds. The generated corpus has no traps (no measurements, prices or IDs), so
+phone precision and recall of the floor and of htextract are also printed on labelled sets
+with traps, run through the protocol: the development set (tests/unit/extract/devset.jsonl)
+and any set given with ``--labelled PATH``. Nothing here asserts on time.
 """
 
 from __future__ import annotations
@@ -27,14 +30,38 @@ import argparse
 import os
 import sys
 import tempfile
-from typing import List, Optional, Sequence, Tuple
+from typing import Dict, List, Optional, Sequence, Tuple
 
 sys.path[:0] = [os.path.dirname(os.path.abspath(__file__))]
 
 from bench_extract import CHUNK_ROWS, as_list, bench_protocol, make_corpus, phone_scores  # noqa: E402
 from benchkit import command_alone_seconds, median_pair, private_app, splunk_python  # noqa: E402
+from devset_scoring import load_devset  # noqa: E402
+from protocol.harness import run_command  # noqa: E402
 
 COMMANDS = ("htharness", "htphonefloor", "htextract")
+PHONE_FINDERS = ("htphonefloor", "htextract")
+
+
+def labelled_phone_scores(
+    python: str, app: str, command: str, ads: Sequence[Dict[str, object]]
+) -> Tuple[float, float]:
+    """Phone (precision, recall) of ``command`` through the protocol on labelled ads."""
+    records = [
+        {
+            "body": str(ad["text"]),
+            "country": str(ad.get("country") or ""),
+            "city": str(ad.get("city") or ""),
+            "url": str(ad.get("url") or ""),
+        }
+        for ad in ads
+    ]
+    result = run_command(python, app, command, [], [records], timeout=900)
+    if result.returncode != 0:
+        raise SystemExit(f"{command} failed: {result.stderr[-2000:]}")
+    truth = [{"phones": set(ad.get("phones") or ())} for ad in ads]
+    found = [as_list(record.get("ht_phone")) for record in result.records]
+    return phone_scores(found, truth)  # type: ignore[arg-type]
 
 
 def main(argv: Optional[Sequence[str]] = None) -> None:
@@ -42,6 +69,13 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
     parser.add_argument("--ads", type=int, default=50_000)
     parser.add_argument("--repeats", type=int, default=3, help="alternated runs per command")
     parser.add_argument("--rebuild", action="store_true")
+    parser.add_argument(
+        "--labelled",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="another labelled set in devset.jsonl's format to score (repeatable)",
+    )
     args = parser.parse_args(argv)
 
     ads, truth = make_corpus(args.ads)
@@ -75,6 +109,16 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
                 "  each pair, wall: " + ", ".join(f"{b / c:.2f}" for b, c in wall_pairs),
                 flush=True,
             )
+        labelled = [("devset", load_devset())]
+        labelled += [(os.path.basename(path), load_devset(path)) for path in args.labelled]
+        for label, labelled_ads in labelled:
+            for command in PHONE_FINDERS:
+                precision, recall = labelled_phone_scores(python, app, command, labelled_ads)
+                print(
+                    f"{label} ({len(labelled_ads)} ads), {command}: "
+                    f"phones P {precision:.3f} R {recall:.3f}",
+                    flush=True,
+                )
 
 
 if __name__ == "__main__":

@@ -3,7 +3,8 @@
 
 Not shipped: tests/bench/bench_extract_budget.py copies it into a temporary copy of the
 built app. Per ad: the shared normalisation (NFKC, keycaps, other scripts' digits), the
-phone-run scan and a cached phonenumbers validation of each run for the ad's country; no
+phone-run scan and a cached phonenumbers validation of each run for the ad's region (the
+region hint htextract uses: country, else city, else the URL's host); no
 spelled numbers, no look-alikes, no context rules, no other identifier types. It shows what
 a phones-only extractor without de-obfuscation costs and finds.
 """
@@ -22,7 +23,7 @@ logger = bootstrap("htphonefloor")
 from htintel_searchcommand import FieldAddingRecords  # noqa: E402
 from splunklib.searchcommands import Configuration, StreamingCommand, dispatch  # noqa: E402
 
-from htintel.extract import EXTRACTION_FIELDS, Extraction, extraction_values  # noqa: E402
+from htintel.extract import EXTRACTION_FIELDS, Extraction, extraction_values, region_hint  # noqa: E402
 from htintel.extract.deobfuscate import normalize  # noqa: E402
 from htintel.extract.numbers import PHONE_RUN  # noqa: E402
 from htintel.extract.phones import validate_digits  # noqa: E402
@@ -42,7 +43,11 @@ class PhoneFloorCommand(FieldAddingRecords, StreamingCommand):
 
     def added_values(self, record):
         text = normalize(ad_text(record))
-        region = first_value(record.get("country")).upper() or None
+        region = region_hint(
+            first_value(record.get("country")),
+            first_value(record.get("city")),
+            first_value(record.get("url")),
+        )
         found = []
         for run in PHONE_RUN.finditer(text):
             plus = text[run.start() - 1 : run.start()] == "+"
