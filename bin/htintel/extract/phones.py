@@ -903,6 +903,9 @@ def _numbers_in_groups(groups: List[str], plus: bool, region: Optional[str]) -> 
                 continue
             number = validate_digits(digits, plus and start == 0, region)
             if number is not None:
+                split = _split_at_a_trunk_zero(groups, start, end, region)
+                if split is not None:
+                    number, end = split
                 found.append(number)
                 start = end
                 taken = True
@@ -928,6 +931,28 @@ def _mobile_after_a_trunk_zero(groups: List[str], region: Optional[str], whole: 
         before = validate_digits("".join(groups[:index]), False, region)
         return [before, mobile] if before is not None else [mobile]
     return []
+
+
+def _split_at_a_trunk_zero(
+    groups: List[str], start: int, end: int, region: Optional[str]
+) -> Optional[Tuple[str, int]]:
+    """(the number before, where the next starts) when a later group of the valid window
+    ``groups[start:end]`` opens a number with the national trunk prefix 0, the groups before
+    it are a valid number, and the groups from it on are one too, at least to ``end``: a
+    landline and a mobile side by side, "030 12345678 0171 1234567", are two numbers, not the
+    valid but longer Berlin number 030 123456780171 and a stray tail. Else None."""
+    if region is None or _national_prefix(region) != "0":
+        return None
+    for index in range(start + 1, end):
+        if not groups[index].startswith("0"):
+            continue
+        before = validate_digits("".join(groups[start:index]), False, region)
+        if before is None:
+            continue
+        for after_end in range(min(len(groups), index + MAX_WINDOW_GROUPS), end - 1, -1):
+            if validate_digits("".join(groups[index:after_end]), False, region) is not None:
+                return before, index
+    return None
 
 
 @lru_cache(maxsize=64)

@@ -262,6 +262,12 @@ def test_what_context_says_is_not_a_phone_is_rejected(trap, text, region):
         ("Zimmer 212 0160 98765432", "DE", ("+4916098765432",)),
         ("call 0171 0123456", "DE", ("+491710123456",)),  # the whole is a mobile
         ("06 12 34 05 67", "FR", ("+33612340567",)),  # "05 67" is no number of its own
+        # a landline and a mobile side by side: two numbers, not a longer valid landline
+        ("Tel 030 12345678 0171 1234567", "DE", ("+493012345678", "+491711234567")),
+        ("Tel 089 123456 0151 12345678", "DE", ("+4989123456", "+4915112345678")),
+        ("02 9876 5432 0412 345 678", "AU", ("+61298765432", "+61412345678")),
+        ("06 12 34 56 78 07 81 34 56 78", "FR", ("+33612345678", "+33781345678")),
+        ("Berlin 030 1234 0567", "DE", ("+493012340567",)),  # "0567" is no number of its own
     ],
 )
 def test_a_mobile_after_a_figure_is_not_read_into_a_long_landline(text, region, expected):
