@@ -98,10 +98,11 @@ _SYMBOLS_BETWEEN_DIGITS = re.compile(
 # Unbroken digits from which a group is a number of its own, not a piece of one.
 _WHOLE_NUMBER_DIGITS = 9
 # The katakana long-vowel mark (U+30FC) that Japanese ads write as a dash between digits,
-# and between numerals ("〇三ー一二三四ー五六七八").
+# and between numerals ("〇三ー一二三四ー五六七八", "〇九〇 ー 四四七二"), a space or tab
+# on either side at most.
 _DIGIT_OR_NUMERAL = "[0-9" + numbers.CJK_DIGITS + "]"
 _LONG_VOWEL_BETWEEN_DIGITS = re.compile(
-    "(?<=" + _DIGIT_OR_NUMERAL + ")\u30fc(?=" + _DIGIT_OR_NUMERAL + ")"
+    "(?<=" + _DIGIT_OR_NUMERAL + ")([ \t]?)\u30fc(?=[ \t]?" + _DIGIT_OR_NUMERAL + ")"
 )
 # What starts every line of numbers.join_digit_lines but the first: a newline, then the
 # characters of such a line up to its first digit.
@@ -277,7 +278,7 @@ def _non_ascii_separators(lower: str) -> str:
     where the modifier letter apostrophe keeps it one word.
     """
     if "\u30fc" in lower:
-        lower = _LONG_VOWEL_BETWEEN_DIGITS.sub("-", lower)
+        lower = _LONG_VOWEL_BETWEEN_DIGITS.sub(r"\1-", lower)
     if "'" in lower or "\u2019" in lower:
         lower = _APOSTROPHE_IN_CYRILLIC_WORD.sub("\u02bc", lower)
     return lower

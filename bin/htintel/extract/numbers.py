@@ -1130,8 +1130,22 @@ def _non_latin_numerals_to_digits(text: str) -> str:
     if _THAI_LETTER.search(text) is not None:  # a Thai digit word is made of these
         text = _THAI_RUN.sub(_thai_digits, text)
     if _KATAKANA_DIGIT_START.search(text) is not None:
-        text = _KATAKANA_RUN.sub(_katakana_digits, text)
+        text = _katakana_runs_to_digits(text)
     return text
+
+
+def _katakana_runs_to_digits(text: str) -> str:
+    """Each _KATAKANA_RUN of ``text`` as digits; a "、" alone between two runs becomes a
+    space, since the runs are groups of one number ("ゼロキューゼロ、イチニーサンヨン、...")."""
+    pieces: List[str] = []
+    end = 0
+    for match in _KATAKANA_RUN.finditer(text):
+        between = text[end : match.start()]
+        pieces.append(" " if between == "、" and pieces else between)
+        pieces.append(_katakana_digits(match))
+        end = match.end()
+    pieces.append(text[end:])
+    return "".join(pieces)
 
 
 def _number_words_in(text: str) -> Set[str]:

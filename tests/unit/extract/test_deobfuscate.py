@@ -720,6 +720,9 @@ def test_join_only_words_continue_a_number_but_never_start_one():
         # Japanese long-vowel mark between fullwidth digits
         ("０９０ー７７２１ー３４０５", "090-7721-3405"),
         ("電話０９０ー７７２１ー３４０５まで", "電話090-7721-3405まで"),
+        ("０９０ ー ７７２１ ー ３４０５", "090 - 7721 - 3405"),  # a space on either side
+        ("ゼロキューゼロ、イチニーサンヨン", "090 1234"),
+        ("イチゴ、サンゴ", "イチゴ、サンゴ"),  # strawberry, coral: two readings each
         ("０９０－７７２１－３４０５", "090-7721-3405"),
     ],
 )
