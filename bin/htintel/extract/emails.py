@@ -42,8 +42,10 @@ PROVIDER_DOMAINS: Dict[str, str] = {
 
 
 _AT_WORDS = "|".join(EMAIL_AT_WORDS)
-# "dot" as ads spell it: en, es/it, pt, fr, de, ro, ru, nl, pl, cs, hu, uk, el.
-_DOT_WORDS = "dot|punto|ponto|point|punkt|punct|точка|punt|kropka|tečka|pont|крапка|τελεία|τελεια"
+# "dot" as ads spell it: en, es/it, pt, fr, de, ro, ru, nl, pl, cs, hu, uk, el, th ("ดอท").
+_DOT_WORDS = (
+    "dot|punto|ponto|point|punkt|punct|точка|punt|kropka|tečka|pont|крапка|τελεία|τελεια|ดอท"
+)
 # Local parts that are ordinary words: "me at the hotel", "call us at 555".
 _STOP_LOCALS = ORDINARY_WORDS_BEFORE_AT
 # Domain words that make a bare-word "at" a place or a time, not a provider.
@@ -160,8 +162,8 @@ _MALPA_ASCII_RUN, _ZAVINAC_ASCII_RUN = "mapa", "zavin"  # małpa, zavináč
 _A_CONG_ASCII_RUN = "a cng"  # a còng
 _LATIN_AT_WORD_ASCII_RUNS = (_MALPA_ASCII_RUN, _ZAVINAC_ASCII_RUN, _A_CONG_ASCII_RUN)
 # The words for "at" with no ASCII letter to look for but their own: the German joke
-# spelling "ät" and the Japanese "アット", looked for as written (in any case).
-_OTHER_AT_WORD_SPELLINGS = ("ät", "Ät", "ÄT", "アット", "アットマーク")
+# spelling "ät", the Japanese "アット" and the Thai "แอท", looked for as written (in any case).
+_OTHER_AT_WORD_SPELLINGS = ("ät", "Ät", "ÄT", "アット", "アットマーク", "แอท")
 # The Greek word "παπάκι" starts with "π", whose capital "Π" is the only other character that
 # lowercases to it.
 _GREEK_AT_WORD_LETTERS = "πΠ"
@@ -170,10 +172,10 @@ _GREEK_AT_WORD_LETTERS = "πΠ"
 _MA_WORDS = re.compile(r"ma(?:il|lpa|pa)")
 _LATIN_DOT_WORD_ASCII_RUNS = ("teka",)  # tečka
 # "собака" and "собачка" start with "соба"; "точка" needs "ч" or "Ч", "крапка" "п" or "П",
-# "τελεία" "τ" or "Τ" (only these match them case-insensitively). "İ" and "ı" count for the
-# "dot" part (see above).
+# "τελεία" "τ" or "Τ", "ดอท" "ด" (only these match them case-insensitively). "İ" and "ı"
+# count for the "dot" part (see above).
 _CYRILLIC_AT_WORD_START = "соба"
-_DOT_PART_LETTERS = "\u0130\u0131чЧпПτΤ"
+_DOT_PART_LETTERS = "\u0130\u0131чЧпПτΤด"
 # "соба" in any mix of cases, in UTF-8 folded by CYRILLIC_CASE_FOLD.
 _FOLDED_SOBA = _CYRILLIC_AT_WORD_START.encode("utf-8").translate(CYRILLIC_CASE_FOLD)
 # "." before a letter, or after a space, tab or bracket (as a bracketed "." in _DOT needs).
@@ -319,8 +321,8 @@ _MAX_SHORTCUT_RUN = 100  # longer runs take the full path: cache keys stay short
 _IGNORECASE_LETTERS = "A-Za-z" + "".join(_ASCII_LOOKALIKES)
 # The characters a case-insensitive regex takes for the first and the last letter of a word
 # for "dot": looked for before the words, which are costly to try one by one.
-_DOT_WORD_FIRST_LETTERS = "dDpPkK\u212atTтТ\u1c84\u1c85кКτΤ"
-_DOT_WORD_LAST_LETTERS = "tToOaAаАαΑ"
+_DOT_WORD_FIRST_LETTERS = "dDpPkK\u212atTтТ\u1c84\u1c85кКτΤด"
+_DOT_WORD_LAST_LETTERS = "tToOaAаАαΑท"
 # (gap, run, a separator that goes on past the run or ""), after a token.
 _RUN_AFTER = re.compile(
     r"([ \t]*)([" + _IGNORECASE_LETTERS + r"0-9.-]*)"

@@ -116,6 +116,8 @@ _ALIASES: Dict[str, str] = {
     "телеграмму": "telegram",
     "telegramu": "telegram",  # cs, sk, pl: "na telegramu"
     "telegramie": "telegram",  # pl: "na telegramie"
+    "snapie": "snapchat",  # pl: "na snapie"
+    "instagramie": "instagram",  # pl: "na instagramie"
     "тг": "telegram",
     "tg": "telegram",
     "tele": "telegram",  # vi, pt slang ("tele: @x")
@@ -746,9 +748,11 @@ def _alias_positions(
                 continue  # inside a word: "discreet", "night"
             for alias in _ALIASES_BY_FIRST_WORD[first_word]:
                 end = start + len(alias)
-                if lowered.startswith(alias, start) and not (
-                    end < len(lowered) and _continues_a_word(lowered[end])
-                ):
+                if (
+                    lowered.startswith(alias, start)
+                    or (" " in alias and lowered.startswith(alias.replace(" ", "-"), start))
+                ) and not (end < len(lowered) and _continues_a_word(lowered[end])):
+                    # A name of two words is also written with a hyphen: "Snap-chat", "Tik-Tok".
                     found.append((start, end, alias))
                     break
     if in_other_scripts:

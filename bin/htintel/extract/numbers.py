@@ -74,6 +74,7 @@ _DIGIT_VARIANTS: Tuple[Tuple[str, int], ...] = (
     ("zwo", 2),
     ("fuenf", 5),
     ("lăm", 5),
+    ("mốt", 1),  # vi: 1 after a ten ("bảy mốt", 71), read out in phone numbers too
     ("bẩy", 7),
     ("zero", 0),
 )
@@ -279,7 +280,7 @@ _KOREAN_DIGIT = re.compile("[" + "".join(_KOREAN_DIGITS) + "]")
 
 # Words to test membership against. Both accented and plain spellings (ads drop accents),
 # except Vietnamese, whose plain forms are ordinary words.
-_PLAIN_FORM_EXEMPT = frozenset(_DIGIT_NAMES[7])
+_PLAIN_FORM_EXEMPT = frozenset((*_DIGIT_NAMES[7], "mốt"))  # "mot" is French for "word"
 
 
 def _strip_accents(word: str) -> str:
@@ -418,8 +419,9 @@ _COMMON_WORDS = frozenset(
      "jeden", "jedna", "osm", "nula", "nulla", "dua", "satu", "unu", "hét", "ot", "kosong",
      # Swahili digits that are words or names elsewhere (Polish "moja", "my"; "saba", "sita")
      "moja", "tatu", "nne", "tano", "sita", "saba", "nane", "tisa",
-     # Vietnamese "bảy" (7) without its accents is the English "bay" ("Back Bay", "Tampa Bay")
-     "bay"}
+     # Vietnamese "bảy" (7) without its accents is the English "bay" ("Back Bay", "Tampa Bay");
+     # "mốt" is also "fashion" and "ngày mốt" (the day after tomorrow)
+     "bay", "mốt"}
 )  # fmt: skip
 NUMBER_WORDS = frozenset(
     w for w, (kind, _v) in LEXICON.items() if kind != "C" and w not in _JOIN_ONLY_WORDS

@@ -73,7 +73,8 @@ _CURRENCY_AFTER_FIRST = frozenset(_CURRENCY_SIGNS + "".join(w[0] for w in _CURRE
 # zip or postal code, an account or card number ... The text is lower-cased (normalize has
 # written "İ" as "I", so "İlan" reads "ilan").
 _ID_WORDS = frozenset(
-    "post ad ads ref reference order invoice ticket case listing item report zip zipcode "
+    # "ad" but not "ads": "same number as my ads (07912 ...)" gives the number again
+    "post ad ref reference order invoice ticket case listing item report zip zipcode "
     "postid postingid adid userid memberid listingid profileid refid orderid "
     "postal postcode sku account acct iban card serial tracking transaction txn anuncio "
     "annonce anúncio referencia référence réf codigo código cp cep plz cap inserat anzeige "
@@ -143,6 +144,11 @@ _SITE_SERVICE_SUFFIXES = (
     "客服",
     "고객센터",
 )
+# Words after an ID word that say whose ID it is: "P.IVA del sito", "VAT of the company".
+_ID_OWNER_WORDS = frozenset(
+    "of the del della dello di de du des la el do da der site sito società societa "
+    "empresa société societe company website operator betreibers firma azienda".split()
+)
 _FRENCH_COMPANY_REGISTER = "rcs"
 # The taxpayer identification number, but not in the Vietnamese "nhắn tin" ("send a text").
 _TIN, _TIN_AFTER_IN_A_TEXT_ME = "tin", "nhắn"
@@ -179,12 +185,13 @@ _DISOWNED_BEFORE = re.compile(
 )
 _DISOWNING_CHARS = 24
 # Words right after a number that disown it: "is NOT my number", "n'est pas mon numéro",
-# "no es mi número", "THAT IS NOT ME", "to NIE ja", "(não é contato das anunciantes)", "was
-# cloned". The text is lower-cased.
+# "no es mi número", "больше не мой" (no longer mine: someone else's now), "THAT IS NOT ME",
+# "to NIE ja", "(não é contato das anunciantes)", "was cloned". The text is lower-cased.
 _DISOWNED_AFTER = re.compile(
     r"[\s(),.:;!-]{0,3}(?:"
-    r"(?:is not|isn't|isnt|is never|n'est pas|no es|não é|nao e|non è|ist nicht|не)\s+"
-    r"(?:my|mon|ma|mi|meu|il mio|mein|meine|мой|contato|contacto)\s"
+    r"(?:is not|isn't|isnt|is never|is no longer|n'est pas|n'est plus|no es|ya no es|não é"
+    r"|nao e|non è|ist nicht|(?:больше\s+|уже\s+)?не)\s+"
+    r"(?:my|mine|mon|ma|mi|meu|il mio|mein|meine|мой|contato|contacto)\b"
     r"|(?:(?:that|this|it)\s+is|that's|thats|it's|is)\s+not\s+me\b"
     r"|(?:ce\s+)?n'est\s+pas\s+moi|c'est\s+pas\s+moi|no\s+soy\s+yo|não\s+sou\s+eu"
     r"|non\s+sono\s+io|(?:das\s+)?bin\s+(?:nicht\s+ich|ich\s+nicht)|(?:to\s+)?nie\s+ja\b"
@@ -215,8 +222,10 @@ PUBLIC_HOTLINES = frozenset(
 )
 _ORDINAL_PREFIX = "第"  # zh, ja: "No." of a licence, a register, a floor
 _CODE_SUFFIX = re.compile(r"-([a-z]+)")
-# A year and a slash opening a run, or a slash and a year closing it.
-_YEAR_FIRST_REFERENCE = re.compile(r"(?:19|20)[0-9]{2}/")
+# A year and a slash opening a run, or a slash and a year closing it; a year, a dash and a
+# short group, all the run ("ProstSchG Nr. 2024-0815": a file number of that year; "Tel
+# 2019-004417" is a US phone).
+_YEAR_FIRST_REFERENCE = re.compile(r"(?:19|20)[0-9]{2}(?:/|-[0-9]{3,4}\Z)")
 _YEAR_LAST_REFERENCE = re.compile(r"/(?:19|20)[0-9]{2}\Z")
 _MAX_CODE_SUFFIX_LETTERS = 3
 # "Line ID: 0812345678" names a messenger account, which may well be a phone number.
@@ -543,6 +552,12 @@ def _last_words_name_an_id(tail: str) -> bool:
         or " ".join(words) in _ID_PHRASES
     ):
         return True
+    if last in _ID_OWNER_WORDS:
+        # "P.IVA del sito 0123...", "VAT of the company 123...": whose ID it is, after it.
+        owner_start = len(words) - 1
+        while owner_start > 0 and words[owner_start - 1] in _ID_OWNER_WORDS:
+            owner_start -= 1
+        return owner_start > 0 and words[owner_start - 1] in _ID_WORDS
     return last in _ID_WORDS or last in _PRICE_WORDS
 
 
@@ -1134,7 +1149,7 @@ def run_is_not_a_contact(text: str, start: int, end: int, before: str) -> bool:
     if _ACCOUNT_RUN_START.match(run) or (before[-1:].isalpha() and _glued_iban(before, run)):
         return True
     if _YEAR_FIRST_REFERENCE.match(run) is not None:
-        return True  # a file number after its year: "Nr. 2024/0815"
+        return True  # a file number after its year: "Nr. 2024/0815", "Nr. 2024-0815"
     if " " in run:
         return False  # the rest read one unspaced token: "... 564985. /05/2024" is a phone
     # letters after a dash ("2023-0815-BE"), a year after a slash ("MA 62-123456/2024")

@@ -83,16 +83,17 @@ ORDINARY_WORDS_BEFORE_AT = frozenset(
         "call text txt sms message msg contact reach email mail e-mail find see meet stay "
         "located arrive look only up out in is am are be was now today tonight rates starting "
         "incall outcall hotel night noon and or the a an my your our this that pics photos "
-        "page site website web online visit more profile info details "
+        "page site website web online visit more profile info details reviews review "
         "escribeme escríbeme contacto correo llamame llámame yo mi tu su en el la los las "
         "moi toi écris ecris contactez courriel com"
     ).split()
 )
 # "at" in an obfuscated email, as ads spell it: en, es/pt, fr, it, ru/uk, nl, pl, cs, hu,
-# sv/da, de, el (with and without its accent, which Greek capitals drop).
+# sv/da, de, el (with and without its accent, which Greek capitals drop), th ("แอท", "at"
+# in Thai letters).
 EMAIL_AT_WORDS = (
     *"at arroba arobase chiocciola собака собачка apenstaartje małpa malpa zavináč kukac "
-    "snabel-a klammeraffe arond chez ät アットマーク アット παπάκι παπακι".split(),
+    "snabel-a klammeraffe arond chez ät アットマーク アット παπάκι παπακι แอท".split(),
     "a còng",  # vi: the name of "@"
 )
 # The words for "at" that are also everyday words ("meet me at the hotel", "chez moi"):

@@ -90,6 +90,8 @@ def test_english_obfuscations_are_undone(text: str, expected: str) -> None:
         ("robota.pl собачка ukr крапка net", "robota.pl@ukr.net"),  # uk
         ("email: bar.thess παπάκι gmail τελεία com", "bar.thess@gmail.com"),  # el
         ("EMAIL: BAR.THESS ΠΑΠΑΚΙ GMAIL ΤΕΛΕΙΑ COM", "bar.thess@gmail.com"),  # el, no accents
+        ("ส่งรูปมาที่ pretty.event.bkk แอท gmail ดอท com", "pretty.event.bkk@gmail.com"),  # th
+        ("ติดต่อ job.bkk แอท agency ดอท co ดอท th", "job.bkk@agency.co.th"),
         # An unambiguous word for "at" needs no unusual local part ("info", "contacto").
         ("naar info apenstaartje barantwerpen punt be", "info@barantwerpen.be"),
         ("contacto arroba clubmadrid punto es", "contacto@clubmadrid.es"),
@@ -124,6 +126,7 @@ def test_well_known_providers_written_without_domain_get_theirs(text: str, expec
         "k a y l a . s e a t t l e @ proton . me",  # not "e@proton.me"
         "meet me at hotel dot com",
         "see more info at mysite dot com",  # "info" before a bare "at" is no local part
+        "Check my reviews at TER dot com, I'm verified",
         "call me at 555-1234, available at 9pm",
         "I'm at home tonight, text me",
         "stay at Hilton.com",

@@ -204,6 +204,10 @@ def test_platform_names_in_other_scripts_and_their_slang(text: str, expected: st
         ("телеграм (ник) — mila_msk_love", "telegram:mila_msk_love"),  # ru: "nick"
         ("insta id hai dubai.jobs.delhi ya mail karo", "instagram:dubai.jobs.delhi"),  # hi: "is"
         ("objednávky na telegramu @masaze_brno", "telegram:masaze_brno"),  # cs
+        ("po wpłacie napisz na snapie lodz.cam.girl", "snapchat:lodz.cam.girl"),  # pl
+        ("napisz na instagramie @kasia.wwa", "instagram:kasia.wwa"),
+        ("Snap-chat: lovelyvale23", "snapchat:lovelyvale23"),  # a name's two words hyphenated
+        ("tik-tok @bella.22", "tiktok:bella.22"),
     ],
 )
 def test_words_between_a_platform_name_and_its_handle(text: str, expected: str) -> None:

@@ -196,6 +196,7 @@ def phones_in(text, region):
         ("th", "โทร ศูนย์แปดหนึ่ง สองสามสี่ ห้าหกเจ็ดแปด", "TH", "+66812345678"),
         ("ko", "연락처 공일공 구팔칠육 오사삼이", "KR", "+821098765432"),
         ("vi", "gọi em: không chín một hai, ba bốn năm, sáu bảy tám", "VN", "+84912345678"),
+        ("vi", "liên hệ số không ba bảy mốt hai ba bốn năm sáu bảy", "VN", "+84371234567"),
         ("tl", "sero siyam isa pito, isa dalawa tatlo, apat lima anim pito", "PH", "+639171234567"),
     ],
 )
@@ -250,6 +251,8 @@ def test_obfuscated_numbers_in_every_language_are_found(language, text, region, 
         ("site service line", "版权所有 客服热线:400-800-1234", "CN"),
         ("site service line", "Privacy | Law enforcement requests: 1-800-555-0199", "US"),
         ("company register", "SAS au capital de 10 000 € — RCS Paris 935 802 791", "FR"),
+        ("tax number, whose", "Annuncio verificato, P.IVA del sito 01234567890 in fondo", "IT"),
+        ("tax number, whose", "VAT of the company 123456789", "GB"),
         # a hash or an address of letters and digits mixed, not a number glued to words
         ("wallet address", "ETH: 0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", "DE"),
         # figures on lines of their own: too few digits to be a phone written over lines
@@ -690,6 +693,9 @@ def test_compound_words_for_an_id_number_are_not_phones(language, text, region):
         ("fa", "زنگ بزنید 09121234567", "IR", "+989121234567"),
         ("ro", "Tel 0722123456", "RO", "+40722123456"),
         ("es", "Aviso: llamar al 3001234567", "CO", "+573001234567"),
+        # "ads" is no ID word, where "ad" is: the number of the poster's other ads
+        ("en", "same number as Manc ads (oh 7 nine 1 2, 3 4 5 6 7 8)", "GB", "+447912345678"),
+        ("en", "see my other ads 07912 345678", "GB", "+447912345678"),
     ],
 )
 def test_numbers_after_phone_words_stay_phones(language, text, region, expected):
@@ -957,6 +963,11 @@ def test_letters_after_the_digits_make_a_code_only_when_short(text, region, expe
         # File numbers with their year, whatever the words before them.
         ("Registriert beim Magistrat, Zl. MA 62-123456/2024.", "AT", ()),
         ("Anmeldebescheinigung vorhanden, Nr. 2024/0815. 30 Min 100 €", "DE", ()),
+        ("Ausweisnummer nach ProstSchG Nr. 2024-0815 liegt vor.", "DE", ()),
+        ("Tel. 2024-0815", "DE", ()),  # a year and a short group, whatever the words before
+        ("Tel. 202 408150", "DE", ("+49202408150",)),  # Wuppertal, not led by a year
+        # words after a phone word saying whose it is keep it a phone
+        ("Tel de la empresa 912 345 678", "ES", ("+34912345678",)),
         ("Tel. 0664/2024123", "AT", ("+436642024123",)),  # a slash, but no year at an end
         # A listing code after a contact line that names Zalo: the code head rules.
         ("Liên hệ: 0912 345 678 (Zalo). Mã tin: 0912345677.", "VN", ("+84912345678",)),
@@ -996,6 +1007,11 @@ def test_look_alikes_and_readings_stay_words_outside_numbers(text):
         ("06 12 34 56 78 c'est pas moi", "FR", ()),
         ("+7 912 345-67-89 это не я", "RU", ()),
         ("call 702-555-0177 not me but my friend", "US", ("+17025550177",)),
+        # no longer the advertiser's: someone else's number now
+        ("ОАЭ: +971 50 123 4567, старый +7 916 123-45-67 больше не мой", "AE", ("+971501234567",)),
+        ("old line 404-555-0100 is no longer mine!!", "US", ()),
+        ("06 11 11 11 11 n'est plus mon numéro", "FR", ()),
+        ("404-555-0100 is not mystery girl's", "US", ("+14045550100",)),
     ],
 )
 def test_hotlines_and_disowned_numbers_are_not_the_advertisers(text, region, expected):
