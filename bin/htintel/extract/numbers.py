@@ -208,6 +208,9 @@ _ROMANIAN_HUNDREDS = frozenset({"sută", "suta"})
 # The "one" a bare hundred implies: Romanian "o sută", or a hundred opening a group after a
 # comma ("iki, yüz yirmi üç" is 2, 123, not 223).
 _IMPLIED_ONE: Token = ("U", 1)
+# A comma between two number words ends a number: "seiscientos, once, veintidós" is 600 11
+# 22, read out in groups, where "seiscientos once" is 611.
+_GROUP_END: Token = ("|", 0)
 _MORE_CONNECTORS = ("și", "şi", "si", "και")
 # "dua puluh" = 20, "dua belas" = 12 (Indonesian), "dvě stě", "pět set" (Czech hundreds).
 _TIMES_TEN = ("puluh",)
@@ -965,6 +968,11 @@ def words_to_digits(tokens: Sequence[Token]) -> str:
     for kind, value in tokens:
         if kind == "C":
             continue
+        if kind == "|":
+            if current is not None:
+                out.append(str(current) * repeat)
+                repeat, current = 1, None
+            continue
         if current is not None:
             grown = _extend(current, state, kind, value)
             if grown is not None:
@@ -1085,12 +1093,10 @@ def spelled_to_digits(text: str) -> str:
                 after = _GAP_THEN_WORD.match(text, probe)
                 if after is None or after.group(1) not in LEXICON:
                     break
-            if (
-                following[0] == "H"
-                and run[-1][0] == "U"  # which the hundred would multiply
-                and "," in text[gap_and_word.start() : gap_and_word.start(1)]
-            ):
-                run.append(_IMPLIED_ONE)
+            if "," in text[gap_and_word.start() : gap_and_word.start(1)]:
+                run.append(_GROUP_END)
+                if following[0] == "H" and run[-2][0] == "U":  # which it would multiply
+                    run.append(_IMPLIED_ONE)
             run.append(following)
             run_end = probe
         if run[-1][0] == "M":

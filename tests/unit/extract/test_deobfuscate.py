@@ -365,8 +365,10 @@ def reference_spelled_to_digits(text):
                     and parts[after] in numbers.LEXICON
                 ):
                     break
-            if following[0] == "H" and run[-1][0] == "U" and "," in parts[probe - 1]:
-                run.append(numbers._IMPLIED_ONE)  # "iki, yüz yirmi üç": 2, then 123
+            if "," in parts[probe - 1]:
+                run.append(numbers._GROUP_END)  # "seiscientos, once": 600, then 11
+                if following[0] == "H" and run[-2][0] == "U":
+                    run.append(numbers._IMPLIED_ONE)  # "iki, yüz yirmi üç": 2, then 123
             run.append(following)
             end = probe
             probe += 2
@@ -625,6 +627,8 @@ def test_digits_for_lookalikes_matches_the_reference_on_ascii_text(text):
         ("nul zes, éénentwintig, vierendertig", "062134"),  # the stressed "één"
         # Turkish: "beş yüz otuz iki" = 532, "yüz on iki" = 112, also without the letters ı ş ü
         ("ara: sıfır beş yüz otuz iki, yüz on iki, kırk beş, altmış yedi", "ara: 05321124567"),
+        ("seiscientos, once, veintidós", "6001122"),  # a comma ends a number: 600 11 22
+        ("seiscientos once veintidós", "61122"),  # 611 22
         ("ARA SIFIR BES YUZ OTUZ IKI", "ara 0532"),
         # Polish: one-word hundreds, with and without accents
         ("zadzwoń: sześćset dwa, czterysta osiemnaście, dwieście trzy", "zadzwoń: 602418203"),

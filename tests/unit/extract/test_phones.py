@@ -197,6 +197,15 @@ def phones_in(text, region):
         ("ko", "연락처 공일공 구팔칠육 오사삼이", "KR", "+821098765432"),
         ("vi", "gọi em: không chín một hai, ba bốn năm, sáu bảy tám", "VN", "+84912345678"),
         ("vi", "liên hệ số không ba bảy mốt hai ba bốn năm sáu bảy", "VN", "+84371234567"),
+        # a comma ends a number read out in groups: 600 11 22 33, not 611 22 33
+        ("es", "Llámame al seiscientos, once, veintidós, treinta y tres", "ES", "+34600112233"),
+        (
+            "es",
+            "seiscientos doce, treinta y cuatro, cincuenta y seis, setenta y ocho",
+            "ES",
+            "+34612345678",
+        ),
+        ("nl", "Telefoon: nul tien, vier twee zes, zeven acht negen één", "NL", "+31104267891"),
         ("tl", "sero siyam isa pito, isa dalawa tatlo, apat lima anim pito", "PH", "+639171234567"),
     ],
 )
