@@ -104,6 +104,9 @@ _DIGIT_OR_NUMERAL = "[0-9" + numbers.CJK_DIGITS + "]"
 _LONG_VOWEL_BETWEEN_DIGITS = re.compile(
     "(?<=" + _DIGIT_OR_NUMERAL + ")([ \t]?)\u30fc(?=[ \t]?" + _DIGIT_OR_NUMERAL + ")"
 )
+# A line that ends with digits and a dash goes on with the next: "call 602-555-\n0189",
+# "602 five55 -\nO one eight nine" (the newline becomes a space).
+_DASH_AT_LINE_END = re.compile(r"([0-9][ \t]?-)[ \t]?\n(?=[ \t]{0,2}[0-9a-z])")
 # What starts every line of numbers.join_digit_lines but the first: a newline, then the
 # characters of such a line up to its first digit.
 _DIGIT_LINE_AFTER_NEWLINE = re.compile(
@@ -218,6 +221,8 @@ def digitize_for_phones(text: str) -> Tuple[str, bool]:
     lower = text.lower()
     if not lower.isascii():
         lower = _non_ascii_separators(lower)
+    if "-\n" in lower or "- \n" in lower:
+        lower = _DASH_AT_LINE_END.sub(r"\1 ", lower)
     signals = numbers.text_signals(lower)
     if signals.symbols:  # only then can _SYMBOLS_BETWEEN_DIGITS change anything
         separated = _SYMBOLS_BETWEEN_DIGITS.sub(_symbol_gap, lower)

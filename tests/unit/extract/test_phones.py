@@ -85,6 +85,14 @@ def phones_in(text, region):
             "+12165550154",
         ),
         ("en", "call me\n(617)\n555-0123", "US", "+16175550123"),
+        # a line that ends with digits and a dash goes on with the next
+        (
+            "en",
+            "Only $100 specials. Call Amber at 602 five55 -\n0 one eight nine\nOutcall",
+            "US",
+            "+16025550189",
+        ),
+        ("en", "call 602-555-\n0189 (text first)", "US", "+16025550189"),
         # "not" that does not govern the number keeps it
         ("en", "text only, not calls: 617-555-0123", "US", "+16175550123"),
         ("en", "not available after 9, 617-555-0123", "US", "+16175550123"),
