@@ -65,6 +65,8 @@ _HANDLE_SYNTAX: Dict[str, re.Pattern[str]] = {
         r"|(?=[a-z0-9_.]*[._0-9])[a-z_][a-z0-9_.]{1,30}[a-z0-9_])\Z"
     ),
 }
+# ... and after an "@" any name of Signal's letters.
+_SIGNAL_NAME_AFTER_AT = re.compile(r"[a-z_][a-z0-9_.]{1,30}[a-z0-9_]\Z")
 
 # Separators that list items, not name a handle (see _handle_named_after).
 _LIST_SEPARATORS = frozenset("|·•")
@@ -117,6 +119,7 @@ _ALIASES: Dict[str, str] = {
     "telegramu": "telegram",  # cs, sk, pl: "na telegramu"
     "telegramie": "telegram",  # pl: "na telegramie"
     "snapie": "snapchat",  # pl: "na snapie"
+    "snapa": "snapchat",  # pl: "przez snapa"
     "instagramie": "instagram",  # pl: "na instagramie"
     "тг": "telegram",
     "tg": "telegram",
@@ -160,6 +163,7 @@ _ALIASES: Dict[str, str] = {
     "tiktok": "tiktok",
     "tik tok": "tiktok",
     "signal": "signal",
+    "sig": "signal",  # only before ":" or "@" (_SEPARATOR_ONLY_ALIASES)
     # Names in other scripts and the slang of their ads. WhatsApp names are left out: a
     # WhatsApp contact is a phone number, which the phone finder reads.
     "电报": "telegram",  # zh
@@ -215,7 +219,9 @@ _CONTACT_WORDS = frozenset("email e-mail mail sms".split())
 
 # Common words that name a platform only before ":" or "@" ("OF: bella22", not "pics of x22";
 # "飞机：@bella22", not "坐飞机 3h"; "薇：abc123", not "小薇 abc123").
-_SEPARATOR_ONLY_ALIASES = frozenset({"of", "ins", "飞机", "飛機", "薇", "微", "賴", "カカオ"})
+_SEPARATOR_ONLY_ALIASES = frozenset(
+    {"of", "ins", "sig", "飞机", "飛機", "薇", "微", "賴", "カカオ"}
+)
 # ... or, for the one-character names (never part of a longer word, see _is_part_of_a_longer_word),
 # before a Latin name with "_", which no Chinese sentence goes on with ("賴 taichung_baby");
 # "坐飞机 abc_123" could still be "take a plane".
@@ -354,6 +360,7 @@ _GET_IN_TOUCH_WORDS = "|".join(
             "문의 연락 연락처 으로 로 추가 친추 "  # ko
             "ได้เลย ได้ ติดต่อ แอด มาได้เลย เดิม "  # th ("เดิม": the same as before)
             "ko(?![a-z0-9_.])"  # tl: "snap ko: x" (my snap), not "카톡 koreanmodel_job"
+            " po(?![a-z0-9_.])"  # tl: "Tg ko po @x" (the polite "po")
             # "telegram only @x", "snap only: x", "IG solo @x", "Insta nur: x"
             " only(?![a-z0-9_]) solo(?![a-z0-9_]) nur(?![a-z0-9_]) só(?![a-z0-9_])"
             " apenas(?![a-z0-9_]) somente(?![a-z0-9_]) فقط"
@@ -548,10 +555,16 @@ _NON_DIGITS = re.compile(r"[^0-9]")
 _PHONE_SHAPED_HANDLE = re.compile(r"[0-9]+(?:[-.][0-9]+)+\Z")
 
 
-def valid_handle(platform: str, handle: str) -> Optional[str]:
-    """The "platform:handle" value if ``handle`` fits the platform's username rules, else None."""
+def valid_handle(platform: str, handle: str, after_at: bool = False) -> Optional[str]:
+    """The "platform:handle" value if ``handle`` fits the platform's username rules, else None.
+
+    ``after_at``: the ad wrote "@" before it ("Signal: @VelvetRose"), which makes any name
+    a username, where a plain "signal: strong" is a word.
+    """
     handle = handle.lower().lstrip("@")
-    syntax = _HANDLE_SYNTAX.get(platform)
+    syntax = (
+        _SIGNAL_NAME_AFTER_AT if after_at and platform == "signal" else _HANDLE_SYNTAX.get(platform)
+    )
     # A number word is the start of a spelled-out phone ("my line: seven zero two ..."),
     # not a username; a platform's name is the next item of a list ("Facebook · Twitter").
     if (
@@ -686,7 +699,7 @@ def _handle_named_after(
         )
     ):
         return None
-    return valid_handle(_platform_of(name), raw)
+    return valid_handle(_platform_of(name), raw, after_at="@" in separator)
 
 
 def _handle_before_alias(lowered: str, name: str, start: int) -> Optional[Tuple[int, str]]:

@@ -530,9 +530,11 @@ _LOOKALIKE_CHARS = "oоοli|зб"
 # A digit with a look-alike (or a bar) right after or right before it; the search starts
 # on a digit, which the engine finds fast.
 _LOOKALIKE_TOUCHING_DIGIT = re.compile(r"[0-9](?:(?=[oоοli|зб])|(?<=[oоοli|зб][0-9]))")
-# An S between two digits is a 5 among other look-alikes ("3I2-5S5-OI42"); never at a
-# group's edge, where it is a plural or a size ("90s", "2s", "55S").
+# An S between two digits is a 5 among other look-alikes ("3I2-5S5-OI42"); at a group's
+# edge only inside a run of digit groups ("720 55S 0I38", "6I2 34S 678"), for alone there
+# it is a plural or a size ("90s", "2s", "size 55S").
 _S_BETWEEN_DIGITS = re.compile(r"(?<=[0-9])s(?=[0-9])")
+_S_ENDING_A_GROUP = re.compile(r"([0-9][ \t.-]{1,2}[0-9]{1,3})s(?=[ \t.-]{1,2}[0-9])")
 # A bar between two groups of three or more digits separates them: 617|555|0123.
 _SEPARATING_BAR = re.compile(r"(?<=[0-9]{3})\|(?=[0-9]{3})")
 # A lone look-alike between two digit groups: "555 o 123", or a group of three o's
@@ -1228,7 +1230,7 @@ def digits_for_lookalikes(text: str) -> str:
     text = _LOOKALIKE_AFTER_DIGIT.sub(_lookalike_digits, text)
     text = _LOOKALIKE_AFTER_DIGIT.sub(_lookalike_digits, text[::-1])[::-1]
     if "s" in text:
-        text = _S_BETWEEN_DIGITS.sub("5", text)
+        text = _S_ENDING_A_GROUP.sub(r"\g<1>5", _S_BETWEEN_DIGITS.sub("5", text))
     return _LONE_LOOKALIKE.sub(_lookalike_digits, text)
 
 

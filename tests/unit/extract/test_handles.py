@@ -205,6 +205,11 @@ def test_platform_names_in_other_scripts_and_their_slang(text: str, expected: st
         ("insta id hai dubai.jobs.delhi ya mail karo", "instagram:dubai.jobs.delhi"),  # hi: "is"
         ("objednávky na telegramu @masaze_brno", "telegram:masaze_brno"),  # cs
         ("po wpłacie napisz na snapie lodz.cam.girl", "snapchat:lodz.cam.girl"),  # pl
+        ("Umów się przez snapa: masaz_gdansk", "snapchat:masaz_gdansk"),
+        ("Tg ko po @cebuana_sweet, wag po manloloko", "telegram:cebuana_sweet"),  # tl: "po"
+        # "sig" names Signal before ":" or "@"; after "@" any name is a Signal username
+        ("I reply on signal only: sig @ phillyvixen.01", "signal:phillyvixen.01"),
+        ("then message me on Signal: @VelvetRoseNYC", "signal:velvetrosenyc"),
         ("napisz na instagramie @kasia.wwa", "instagram:kasia.wwa"),
         ("Snap-chat: lovelyvale23", "snapchat:lovelyvale23"),  # a name's two words hyphenated
         ("tik-tok @bella.22", "tiktok:bella.22"),
@@ -417,6 +422,8 @@ def test_chat_links_yield_phone_candidates_not_handles(
         "kik: 617.555.0123",
         "Telegram & Snap (both): see profile",  # "both" is no name
         "kik or text me",
+        "sig figs 3 and signal: strong",  # "sig" without ":" or "@"; "strong" without "@"
+        "snap-chatting all night",  # a hyphenated name's word inside a longer word
         "",
     ],
 )

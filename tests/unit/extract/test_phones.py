@@ -93,6 +93,9 @@ def phones_in(text, region):
             "+16025550189",
         ),
         ("en", "call 602-555-\n0189 (text first)", "US", "+16025550189"),
+        # an S ending a group inside a run of groups, among other look-alikes
+        ("en", "Call us 720 55S 0I38 incall only", "US", "+17205550138"),
+        ("es", "Escríbeme al WhatsApp +34 6I2 34S 678", "ES", "+34612345678"),
         # "not" that does not govern the number keeps it
         ("en", "text only, not calls: 617-555-0123", "US", "+16175550123"),
         ("en", "not available after 9, 617-555-0123", "US", "+16175550123"),
@@ -1005,6 +1008,19 @@ def test_file_numbers_and_listing_codes_are_not_phones(text, region, expected):
 )
 def test_look_alikes_and_readings_stay_words_outside_numbers(text):
     assert deobfuscate.digitize(normalize(text)) == normalize(text).lower()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # with other look-alikes in the text, so that the look-alike pass runs
+        ("90s music, 1990s, 2s and 3s, 0I2", "90s music, 1990s, 2s and 3s, 012"),
+        ("bra 75S 0l2", "bra 75s 012"),  # a size: no digit group before it
+        ("720 55S 0I38", "720 555 0138"),  # inside a run of groups
+    ],
+)
+def test_an_s_at_a_groups_edge_is_a_five_only_inside_a_run(text, expected):
+    assert deobfuscate.digitize(normalize(text)) == expected
 
 
 @pytest.mark.parametrize(
