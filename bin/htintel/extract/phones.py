@@ -200,6 +200,36 @@ _DISOWNED_AFTER = re.compile(
     r")"
 )
 _AFTER_DISOWNING_CHARS = 30
+# Words right after a number that say it is dead: "is disconnected", "no longer in use",
+# "geht nicht mehr", "n'est plus valable", "tá desativado", "nieaktualny", "не работает",
+# "は使用停止", "THATS MY OLD NUMBER". A dead number is often given to someone else, and
+# half of the authors of the blind rounds label it no contact (see README). "New number
+# 617-555-0123, old one is dead" keeps its number: the words must follow it directly.
+_DEAD_AFTER = re.compile(
+    r"[\s()\[\],.:;!-]{0,4}(?:"
+    r"(?:is\s+|was\s+|has\s+been\s+|got\s+|now\s+)?(?:disconnected|deactivated|cut\s+off"
+    r"|out\s+of\s+service|no\s+longer\b|not\s+in\s+(?:use|service)\b)"
+    r"|(?:doesn'?t|does\s+not|don'?t)\s+work"
+    r"|(?:that'?s|thats|that\s+is|it'?s|is)\s+(?:my|our)\s+old\s+(?:number|#|phone|line|cell)"
+    r"|(?:is\s+)?(?:my|our)\s+old\s+(?:number|#|phone|line|cell)"
+    r"|(?:ya\s+)?no\s+(?:lo\s+)?(?:uso|funciona|existe|está\s+activo|esta\s+activo)\b"
+    r"|(?:tá|ta|está|esta)\s+(?:desativado|desligado|dado\s+de\s+baja|desactivado)"
+    r"|não\s+(?:uso|funciona)\s+mais|nao\s+(?:uso|funciona)\s+mais"
+    r"|n'est\s+plus\s+(?:valable|actif|attribué|en\s+service|utilisé)"
+    r"|ne\s+(?:marche|fonctionne)\s+plus|hors\s+service"
+    r"|geht\s+nicht\s+mehr|(?:ist\s+)?nicht\s+mehr\s+(?:aktiv|aktuell|erreichbar|gültig)"
+    r"|non\s+(?:è|e)\s+più\s+(?:attivo|valido|in\s+uso)|non\s+funziona\s+più"
+    r"|werkt\s+niet\s+meer|nieaktualny|nieaktywny|nie\s+działa"
+    r"|(?:больше\s+|уже\s+)?(?:не\s+работает|не\s+актуален|отключен)"
+    r"|kapandı|kapandi|kullanılmıyor"
+    r"|(?:は)?使用停止|(?:は)?つながりません|已停用|停用"
+    r")"
+)
+# "my old # 617 555 0188 is OFF", "old one ... is dead": "off" and "dead" say it only of a
+# number the words before call old.
+_OFF_OR_DEAD_AFTER = re.compile(r"[\s()\[\],.:;!-]{0,4}(?:is\s+)?(?:off|dead)\b")
+_OLD_BEFORE = re.compile(r"\b(?:old|former|previous)\b")
+_DEAD_CHARS = 40
 # A token of letters and digits this long, with this many letter runs none longer than this,
 # is a hash, an address or a key (see _is_inside_a_code); how far out from a run it is read.
 _MIN_CODE_TOKEN = 26
@@ -1139,6 +1169,13 @@ def run_is_not_a_contact(text: str, start: int, end: int, before: str) -> bool:
     the words before it (``before``, the _CONTEXT_CHARS before it) say, or when the words
     after it disown it ("404-555-0100 is NOT my number", "(n'est pas mon numéro)")."""
     if _DISOWNED_AFTER.match(text, end, end + _AFTER_DISOWNING_CHARS) is not None:
+        return True
+    if _DEAD_AFTER.match(text, end, end + _DEAD_CHARS) is not None:
+        return True
+    if (
+        _OFF_OR_DEAD_AFTER.match(text, end, end + _DEAD_CHARS) is not None
+        and _OLD_BEFORE.search(before) is not None
+    ):
         return True
     if _DISOWNED_BEFORE.search(before, max(0, len(before) - _DISOWNING_CHARS)) is not None:
         return True

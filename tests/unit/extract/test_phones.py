@@ -1056,6 +1056,60 @@ def test_an_argentine_mobile_written_both_ways_is_one_number():
     assert phones_in(text, "AR") == ("+5491123456789", "+541143210987")
 
 
-def test_an_old_number_is_still_the_advertisers():
-    text = "新番号 ０９０－１２３４－５６７９ 旧番号 090-1234-5678 は使用停止"
-    assert phones_in(text, "JP") == ("+819012345679", "+819012345678")
+@pytest.mark.parametrize(
+    ("text", "region", "expected"),
+    [
+        # the words right after a number say it is dead: no contact (and often someone
+        # else's number by now)
+        (
+            "新番号 ０９０－１２３４－５６７９ 旧番号 090-1234-5678 は使用停止",
+            "JP",
+            ("+819012345679",),
+        ),
+        (
+            "old number 813-555-0192 is disconnected, dont use. NEW # 813-555-0193",
+            "US",
+            ("+18135550193",),
+        ),
+        (
+            "Glasgow. old number 07123 000111 no longer in use! Text 07912 345678",
+            "GB",
+            ("+447912345678",),
+        ),
+        ("DONT CALL 404-555-0100 THATS MY OLD NUMBER. text 404-555-0188", "US", ("+14045550188",)),
+        ("9165558821 is my old number DONT use. New # 916 743 2109", "US", ("+19167432109",)),
+        (
+            "Mon ancien numéro 06 11 11 11 11 n'est plus valable. 07 81 23 45 67",
+            "FR",
+            ("+33781234567",),
+        ),
+        ("Die alte 0176 12345678 geht nicht mehr. Neu: 0172 9876543", "DE", ("+491729876543",)),
+        (
+            "o antigo (41) 9 9876-0000 tá desativado, novo (41) 9 9123-4567",
+            "BR",
+            ("+5541991234567",),
+        ),
+        ("nowy numer 501 234 561 (stary 501 000 000 nieaktualny)", "PL", ("+48501234561",)),
+        ("старый 8 916 123-45-67 не работает, пишите 8 903 111-22-33", "RU", ("+79031112233",)),
+        (
+            "El otro que tenia (622 000 111) ya no lo uso. Mi número 612 345 678",
+            "ES",
+            ("+34612345678",),
+        ),
+        # "off" and "dead" only of a number the words before call old
+        ("my old # 617 555 0188 is OFF dont text it. new 617-555-0123", "US", ("+16175550123",)),
+        ("call 617-555-0123 is off tonight? text then", "US", ("+16175550123",)),
+        # the words of a dead number do not reach past the next one
+        ("新号码：１３８ １２３４ ５６７８ 旧号停用 微信同号", "CN", ("+8613812345678",)),
+        ("new # 832 555 0199 old # is off", "US", ("+18325550199",)),
+        ("new number 617-555-0123, old one is dead", "US", ("+16175550123",)),
+        # an old number that still works is a contact
+        (
+            "new # 615-555-0129, my old one 615-555-0121 still works too",
+            "US",
+            ("+16155550129", "+16155550121"),
+        ),
+    ],
+)
+def test_a_number_the_ad_says_is_dead_is_no_contact(text, region, expected):
+    assert phones_in(text, region) == expected
