@@ -428,13 +428,8 @@ def as_list(value: object) -> List[str]:
     return [value] if value else []  # type: ignore[list-item]
 
 
-def main(argv: Optional[Sequence[str]] = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--ads", type=int, default=50_000)
-    parser.add_argument(
-        "--repeats", type=int, default=3, help="alternated protocol runs; the median pair counts"
-    )
-    parser.add_argument("--rebuild", action="store_true")
+def add_labelled_option(parser: argparse.ArgumentParser) -> None:
+    """--labelled PATH (repeatable): more labelled sets to score besides the dev set."""
     parser.add_argument(
         "--labelled",
         action="append",
@@ -442,6 +437,21 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
         metavar="PATH",
         help="another labelled set in devset.jsonl's format to score (repeatable)",
     )
+
+
+def labelled_sets(paths: Sequence[str]) -> List[Tuple[str, List[Dict[str, object]]]]:
+    """(name, ads) of the development set and of each labelled set at ``paths``."""
+    return [("devset", load_devset())] + [(os.path.basename(p), load_devset(p)) for p in paths]
+
+
+def main(argv: Optional[Sequence[str]] = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--ads", type=int, default=50_000)
+    parser.add_argument(
+        "--repeats", type=int, default=3, help="alternated protocol runs; the median pair counts"
+    )
+    parser.add_argument("--rebuild", action="store_true")
+    add_labelled_option(parser)
     args = parser.parse_args(argv)
 
     ads, truth = make_corpus(args.ads)
@@ -504,9 +514,7 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
     precision, recall = phone_scores([as_list(r.get("ht_phone")) for r in baseline], truth)
     print(f"corpus phones, baseline:  precision {precision:.3f} recall {recall:.3f}")
 
-    labelled = [("devset", load_devset())]
-    labelled += [(os.path.basename(path), load_devset(path)) for path in args.labelled]
-    for label, ads_scored in labelled:
+    for label, ads_scored in labelled_sets(args.labelled):
         scores, _ = score_devset(ads_scored)
         for name in ("phones", "emails", "wallets", "handles", "all"):
             score = scores[name]

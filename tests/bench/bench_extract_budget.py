@@ -34,9 +34,16 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 sys.path[:0] = [os.path.dirname(os.path.abspath(__file__))]
 
-from bench_extract import CHUNK_ROWS, as_list, bench_protocol, make_corpus, phone_scores  # noqa: E402
+from bench_extract import (  # noqa: E402
+    CHUNK_ROWS,
+    add_labelled_option,
+    as_list,
+    bench_protocol,
+    labelled_sets,
+    make_corpus,
+    phone_scores,
+)
 from benchkit import command_alone_seconds, median_pair, private_app, splunk_python  # noqa: E402
-from devset_scoring import load_devset  # noqa: E402
 from protocol.harness import run_command  # noqa: E402
 
 COMMANDS = ("htharness", "htphonefloor", "htextract")
@@ -69,13 +76,7 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
     parser.add_argument("--ads", type=int, default=50_000)
     parser.add_argument("--repeats", type=int, default=3, help="alternated runs per command")
     parser.add_argument("--rebuild", action="store_true")
-    parser.add_argument(
-        "--labelled",
-        action="append",
-        default=[],
-        metavar="PATH",
-        help="another labelled set in devset.jsonl's format to score (repeatable)",
-    )
+    add_labelled_option(parser)
     args = parser.parse_args(argv)
 
     ads, truth = make_corpus(args.ads)
@@ -109,9 +110,7 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
                 "  each pair, wall: " + ", ".join(f"{b / c:.2f}" for b, c in wall_pairs),
                 flush=True,
             )
-        labelled = [("devset", load_devset())]
-        labelled += [(os.path.basename(path), load_devset(path)) for path in args.labelled]
-        for label, labelled_ads in labelled:
+        for label, labelled_ads in labelled_sets(args.labelled):
             for command in PHONE_FINDERS:
                 precision, recall = labelled_phone_scores(python, app, command, labelled_ads)
                 print(
