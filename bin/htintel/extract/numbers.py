@@ -21,6 +21,7 @@ from itertools import compress, repeat
 from operator import getitem
 from types import MappingProxyType
 from typing import (
+    Callable,
     Dict,
     FrozenSet,
     Iterator,
@@ -28,6 +29,7 @@ from typing import (
     Mapping,
     NamedTuple,
     Optional,
+    Pattern,
     Sequence,
     Set,
     Tuple,
@@ -1136,23 +1138,34 @@ def _non_latin_numerals_to_digits(text: str) -> str:
     # before and after an earlier pass.
     text = _CJK_RUN.sub(_cjk_digits, text)
     if _KOREAN_DIGIT.search(text) is not None:  # a Korean run holds one of these
-        text = _KOREAN_RUN.sub(_korean_digits, text)
+        text = _runs_to_digits(text, _KOREAN_RUN, _korean_digits, _KOREAN_GROUP_JOINERS)
     if _THAI_LETTER.search(text) is not None:  # a Thai digit word is made of these
         text = _THAI_RUN.sub(_thai_digits, text)
     if _KATAKANA_DIGIT_START.search(text) is not None:
-        text = _katakana_runs_to_digits(text)
+        text = _runs_to_digits(text, _KATAKANA_RUN, _katakana_digits, _KATAKANA_GROUP_JOINERS)
     return text
 
 
-def _katakana_runs_to_digits(text: str) -> str:
-    """Each _KATAKANA_RUN of ``text`` as digits; a "、" alone between two runs becomes a
-    space, since the runs are groups of one number ("ゼロキューゼロ、イチニーサンヨン、...")."""
+# What may stand alone between two runs of digit readings that are groups of one number:
+# "ゼロキューゼロ、イチニーサンヨン、...", "공일공, 구팔칠육, 오사삼이".
+_KATAKANA_GROUP_JOINERS = frozenset({"、"})
+_KOREAN_GROUP_JOINERS = frozenset({",", ", ", "、"})
+
+
+def _runs_to_digits(
+    text: str,
+    run: Pattern[str],
+    digits_of: Callable[[re.Match[str]], str],
+    joiners: FrozenSet[str],
+) -> str:
+    """Each match of ``run`` in ``text`` as ``digits_of`` it; one of ``joiners`` alone
+    between two runs becomes a space, since the runs are groups of one number."""
     pieces: List[str] = []
     end = 0
-    for match in _KATAKANA_RUN.finditer(text):
+    for match in run.finditer(text):
         between = text[end : match.start()]
-        pieces.append(" " if between == "、" and pieces else between)
-        pieces.append(_katakana_digits(match))
+        pieces.append(" " if between in joiners and pieces else between)
+        pieces.append(digits_of(match))
         end = match.end()
     pieces.append(text[end:])
     return "".join(pieces)

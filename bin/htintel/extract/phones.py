@@ -144,6 +144,12 @@ _SITE_SERVICE_SUFFIXES = (
     "客服",
     "고객센터",
 )
+# The words for an ad, and the determiners that make one "this ad" rather than an ID's label.
+_AD_NOUNS = frozenset("ad post posting listing anuncio annonce anúncio anzeige inserat".split())
+_DETERMINERS = frozenset(
+    "this that my the our your este esta ese esa mi tu su ce cette mon ma ton votre notre "
+    "dieser diese dieses meine mein deine unsere questo questa il".split()
+)
 # Words after an ID word that say whose ID it is: "P.IVA del sito", "VAT of the company".
 _ID_OWNER_WORDS = frozenset(
     "of the del della dello di de du des la el do da der site sito società societa "
@@ -327,6 +333,7 @@ _TRAILING_PUNCTUATION = " \t:#=.-№\n(["
 # decimals such as coordinates (40.7128 -74.0060). Years may be Buddhist-era (Thai 25xx),
 # a date may have no year when written with a slash ("au 07/06 🌊 07.68..."), and a 3-2-5
 # dashed group is a Korean business registration number.
+_HOUSE_NUMBER = re.compile(r"[1-9][0-9]{0,2}/[0-9]{1,2}\Z")
 _NOT_PHONE_TOKEN = re.compile(
     r"(?:(?:0?[1-9]|[12][0-9]|3[01])([/.\-])(?:0?[1-9]|[12][0-9]|3[01])\1(?:19|20|25)?[0-9]{2}"
     r"|(?:0?[1-9]|[12][0-9]|3[01])/(?:0?[1-9]|1[0-2])"
@@ -503,7 +510,8 @@ def _context_says_not_a_phone(before: str) -> bool:
     # "Verified profile #441134960000", "Aviso № 612345678".
     if "#" in before[len(tail) :] or "№" in before[len(tail) :]:
         last_word = tail.rsplit(None, 1)[-1] if tail.strip() else ""
-        if last_word.strip(".,;:()[]") in _ID_WORDS_WITH_QUALIFIER:
+        last_word = last_word.strip(".,;:()[]")
+        if last_word in _ID_WORDS_WITH_QUALIFIER or last_word in _AD_NOUNS:  # "this ad #..."
             return True
     if (
         tail.endswith(_ID_SUFFIXES_CJK)
@@ -582,6 +590,8 @@ def _last_words_name_an_id(tail: str) -> bool:
         or " ".join(words) in _ID_PHRASES
     ):
         return True
+    if last in _AD_NOUNS and previous in _DETERMINERS:
+        return False  # "Mention this ad 404-...": the ad itself, not the label of its ID
     if last in _ID_OWNER_WORDS:
         # "P.IVA del sito 0123...", "VAT of the company 123...": whose ID it is, after it.
         owner_start = len(words) - 1
@@ -927,8 +937,15 @@ def _groups_of(run: str) -> List[List[str]]:
 
 
 def _clean_tokens(run: str) -> List[str]:
-    """Whitespace-separated pieces of ``run`` minus the dates, times and measurements."""
-    return [token for token in run.split() if token.isdigit() or not _NOT_PHONE_TOKEN.match(token)]
+    """Whitespace-separated pieces of ``run`` minus the dates, times and measurements, and
+    minus a house number with a slash opening it ("Soi Bangla 88/12 · 83150": a Thai address
+    and its postcode; "030/123 45 67" keeps its area code, which opens with 0)."""
+    tokens = [
+        token for token in run.split() if token.isdigit() or not _NOT_PHONE_TOKEN.match(token)
+    ]
+    if len(tokens) > 1 and _HOUSE_NUMBER.match(tokens[0]):
+        return tokens[1:]
+    return tokens
 
 
 def _numbers_in_groups(groups: List[str], plus: bool, region: Optional[str]) -> List[str]:
@@ -1167,14 +1184,11 @@ def _without_argentine_landline_forms_of_mobiles(found: List[str]) -> List[str]:
 def run_is_not_a_contact(text: str, start: int, end: int, before: str) -> bool:
     """True when the run ``text[start:end]`` is by its own shape an account or a code, whatever
     the words before it (``before``, the _CONTEXT_CHARS before it) say, or when the words
-    after it disown it ("404-555-0100 is NOT my number", "(n'est pas mon numéro)")."""
-    if _DISOWNED_AFTER.match(text, end, end + _AFTER_DISOWNING_CHARS) is not None:
-        return True
-    if _DEAD_AFTER.match(text, end, end + _DEAD_CHARS) is not None:
-        return True
-    if (
-        _OFF_OR_DEAD_AFTER.match(text, end, end + _DEAD_CHARS) is not None
-        and _OLD_BEFORE.search(before) is not None
+    after it disown it ("404-555-0100 is NOT my number", "(n'est pas mon numéro)") or call it
+    dead ("... is disconnected")."""
+    said_after = _said_after(text[end : end + _DEAD_CHARS])
+    if said_after == _NO_CONTACT or (
+        said_after == _NO_CONTACT_IF_OLD and _OLD_BEFORE.search(before) is not None
     ):
         return True
     if _DISOWNED_BEFORE.search(before, max(0, len(before) - _DISOWNING_CHARS)) is not None:
@@ -1191,6 +1205,25 @@ def run_is_not_a_contact(text: str, start: int, end: int, before: str) -> bool:
         return False  # the rest read one unspaced token: "... 564985. /05/2024" is a phone
     # letters after a dash ("2023-0815-BE"), a year after a slash ("MA 62-123456/2024")
     return _has_code_suffix(text, end) or _YEAR_LAST_REFERENCE.search(run) is not None
+
+
+# What the words right after a number say of it (_said_after).
+_NOTHING_SAID, _NO_CONTACT, _NO_CONTACT_IF_OLD = 0, 1, 2
+
+
+@lru_cache(maxsize=CONTEXT_CACHE_SIZE)
+def _said_after(tail: str) -> int:
+    """_NO_CONTACT when ``tail`` (the _DEAD_CHARS after a number) disowns the number or calls
+    it dead, _NO_CONTACT_IF_OLD when it calls it "off" or "dead", else _NOTHING_SAID. Cached:
+    the words after a number recur across ads ("... 💋 incall only")."""
+    if (
+        _DISOWNED_AFTER.match(tail, 0, _AFTER_DISOWNING_CHARS) is not None
+        or _DEAD_AFTER.match(tail) is not None
+    ):
+        return _NO_CONTACT
+    if _OFF_OR_DEAD_AFTER.match(tail) is not None:
+        return _NO_CONTACT_IF_OLD
+    return _NOTHING_SAID
 
 
 def _is_inside_a_code(text: str, start: int, end: int) -> bool:

@@ -122,6 +122,7 @@ def phones_in(text, region):
             "JP",
             "+819012345678",
         ),
+        ("ko", "예약 문의: 공일공, 구팔칠육, 오사삼이", "KR", "+821098765432"),  # ", " likewise
         ("ru", "Запись: 8-925-ООО-12-34 (WhatsApp)", "RU", "+79250001234"),  # three Cyrillic O
         ("en", "512⁕555⁕0163 🌟 petite ※ 90-60-90", "US", "+15125550163"),
         ("ko", "주소 서울 강남구 테헤란로 123 대표번호 02-1234-5678", "KR", "+82212345678"),
@@ -273,6 +274,8 @@ def test_obfuscated_numbers_in_every_language_are_found(language, text, region, 
         ("company register", "SAS au capital de 10 000 € — RCS Paris 935 802 791", "FR"),
         ("tax number, whose", "Annuncio verificato, P.IVA del sito 01234567890 in fondo", "IT"),
         ("tax number, whose", "VAT of the company 123456789", "GB"),
+        ("house number and postcode", "Open 11:00-01:00 · Soi Bangla 88/12 · 83150", "TH"),
+        ("ad number after 'this ad #'", "this ad # 4155550199", "US"),
         # a hash or an address of letters and digits mixed, not a number glued to words
         ("wallet address", "ETH: 0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", "DE"),
         # figures on lines of their own: too few digits to be a phone written over lines
@@ -716,6 +719,17 @@ def test_compound_words_for_an_id_number_are_not_phones(language, text, region):
         # "ads" is no ID word, where "ad" is: the number of the poster's other ads
         ("en", "same number as Manc ads (oh 7 nine 1 2, 3 4 5 6 7 8)", "GB", "+447912345678"),
         ("en", "see my other ads 07912 345678", "GB", "+447912345678"),
+        # "this ad" is the ad itself, not the label of its ID
+        (
+            "en",
+            "Mention this ad\nfour zero four, five five five, zero one nine eight",
+            "US",
+            "+14045550198",
+        ),
+        ("es", "este anuncio 612 345 678", "ES", "+34612345678"),
+        # a slash after an area code or a three-digit group
+        ("de", "Tel 030/123 45 67", "DE", "+49301234567"),
+        ("en", "call 617/555 0123", "US", "+16175550123"),
     ],
 )
 def test_numbers_after_phone_words_stay_phones(language, text, region, expected):
