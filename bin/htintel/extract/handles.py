@@ -65,8 +65,11 @@ _HANDLE_SYNTAX: Dict[str, re.Pattern[str]] = {
         r"|(?=[a-z0-9_.]*[._0-9])[a-z_][a-z0-9_.]{1,30}[a-z0-9_])\Z"
     ),
 }
-# ... and after an "@" any name of Signal's letters.
-_SIGNAL_NAME_AFTER_AT = re.compile(r"[a-z_][a-z0-9_.]{1,30}[a-z0-9_]\Z")
+# After an "@", which makes any name a username: the platforms whose syntax above also
+# keeps out words ("signal: strong") take any name of their letters.
+_HANDLE_SYNTAX_AFTER_AT: Dict[str, re.Pattern[str]] = {
+    "signal": re.compile(r"[a-z_][a-z0-9_.]{1,30}[a-z0-9_]\Z"),
+}
 
 # Separators that list items, not name a handle (see _handle_named_after).
 _LIST_SEPARATORS = frozenset("|·•")
@@ -289,6 +292,8 @@ def _aliases_by_first_word() -> Dict[str, Tuple[str, ...]]:
 
 
 _ALIASES_BY_FIRST_WORD = _aliases_by_first_word()
+# A name of two words is also written with a hyphen: "Snap-chat", "Tik-Tok".
+_HYPHENATED = {alias: alias.replace(" ", "-") for alias in _ALIASES if " " in alias}
 _FIRST_WORDS = frozenset(word.encode("ascii") for word in _ALIASES_BY_FIRST_WORD)
 # First words that name a platform only with the word after them ("we chat", "only fans").
 _PHRASES_BY_START_WORD = {
@@ -562,9 +567,7 @@ def valid_handle(platform: str, handle: str, after_at: bool = False) -> Optional
     a username, where a plain "signal: strong" is a word.
     """
     handle = handle.lower().lstrip("@")
-    syntax = (
-        _SIGNAL_NAME_AFTER_AT if after_at and platform == "signal" else _HANDLE_SYNTAX.get(platform)
-    )
+    syntax = (after_at and _HANDLE_SYNTAX_AFTER_AT.get(platform)) or _HANDLE_SYNTAX.get(platform)
     # A number word is the start of a spelled-out phone ("my line: seven zero two ..."),
     # not a username; a platform's name is the next item of a list ("Facebook · Twitter").
     if (
@@ -763,9 +766,8 @@ def _alias_positions(
                 end = start + len(alias)
                 if (
                     lowered.startswith(alias, start)
-                    or (" " in alias and lowered.startswith(alias.replace(" ", "-"), start))
+                    or (alias in _HYPHENATED and lowered.startswith(_HYPHENATED[alias], start))
                 ) and not (end < len(lowered) and _continues_a_word(lowered[end])):
-                    # A name of two words is also written with a hyphen: "Snap-chat", "Tik-Tok".
                     found.append((start, end, alias))
                     break
     if in_other_scripts:

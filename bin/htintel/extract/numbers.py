@@ -972,18 +972,15 @@ def words_to_digits(tokens: Sequence[Token]) -> str:
     for kind, value in tokens:
         if kind == "C":
             continue
-        if kind == "|":
-            if current is not None:
-                out.append(str(current) * repeat)
-                repeat, current = 1, None
-            continue
         if current is not None:
-            grown = _extend(current, state, kind, value)
+            grown = _extend(current, state, kind, value)  # never by a _GROUP_END
             if grown is not None:
                 current, state = grown
                 continue
             out.append(str(current) * repeat)
             repeat, current = 1, None
+        if kind == "|":
+            continue
         if kind == "M":
             repeat = value
         elif kind == "H":

@@ -195,7 +195,7 @@ _DISOWNING_CHARS = 24
 # "to NIE ja", "(não é contato das anunciantes)", "was cloned". The text is lower-cased.
 _DISOWNED_AFTER = re.compile(
     r"[\s(),.:;!-]{0,3}(?:"
-    r"(?:is not|isn't|isnt|is never|is no longer|n'est pas|n'est plus|no es|ya no es|não é"
+    r"(?:is not|isn't|isnt|is never|n'est pas|n'est plus|no es|ya no es|não é"
     r"|nao e|non è|ist nicht|(?:больше\s+|уже\s+)?не)\s+"
     r"(?:my|mine|mon|ma|mi|meu|il mio|mein|meine|мой|contato|contacto)\b"
     r"|(?:(?:that|this|it)\s+is|that's|thats|it's|is)\s+not\s+me\b"
@@ -216,8 +216,7 @@ _DEAD_AFTER = re.compile(
     r"(?:is\s+|was\s+|has\s+been\s+|got\s+|now\s+)?(?:disconnected|deactivated|cut\s+off"
     r"|out\s+of\s+service|no\s+longer\b|not\s+in\s+(?:use|service)\b)"
     r"|(?:doesn'?t|does\s+not|don'?t)\s+work"
-    r"|(?:that'?s|thats|that\s+is|it'?s|is)\s+(?:my|our)\s+old\s+(?:number|#|phone|line|cell)"
-    r"|(?:is\s+)?(?:my|our)\s+old\s+(?:number|#|phone|line|cell)"
+    r"|(?:(?:that'?s|thats|that\s+is|it'?s|is)\s+)?(?:my|our)\s+old\s+(?:number|#|phone|line|cell)"
     r"|(?:ya\s+)?no\s+(?:lo\s+)?(?:uso|funciona|existe|está\s+activo|esta\s+activo)\b"
     r"|(?:tá|ta|está|esta)\s+(?:desativado|desligado|dado\s+de\s+baja|desactivado)"
     r"|não\s+(?:uso|funciona)\s+mais|nao\s+(?:uso|funciona)\s+mais"
@@ -333,7 +332,6 @@ _TRAILING_PUNCTUATION = " \t:#=.-№\n(["
 # decimals such as coordinates (40.7128 -74.0060). Years may be Buddhist-era (Thai 25xx),
 # a date may have no year when written with a slash ("au 07/06 🌊 07.68..."), and a 3-2-5
 # dashed group is a Korean business registration number.
-_HOUSE_NUMBER = re.compile(r"[1-9][0-9]{0,2}/[0-9]{1,2}\Z")
 _NOT_PHONE_TOKEN = re.compile(
     r"(?:(?:0?[1-9]|[12][0-9]|3[01])([/.\-])(?:0?[1-9]|[12][0-9]|3[01])\1(?:19|20|25)?[0-9]{2}"
     r"|(?:0?[1-9]|[12][0-9]|3[01])/(?:0?[1-9]|1[0-2])"
@@ -343,6 +341,9 @@ _NOT_PHONE_TOKEN = re.compile(
     r"|[0-9]{3}-[0-9]{2}-[0-9]{5}"
     r"|-?[0-9]{1,3}\.[0-9]{4,6})\Z"
 )
+# A house number with a slash opening a run ("Soi Bangla 88/12 · 83150"); an area code
+# opens with 0 ("030/123 45 67") and a US area code has three digits after it ("617/555 0123").
+_HOUSE_NUMBER = re.compile(r"[1-9][0-9]{0,2}/[0-9]{1,2}\Z")
 
 
 # A number's own country named next to it, where it differs from the ad's: "mój polski
@@ -511,7 +512,7 @@ def _context_says_not_a_phone(before: str) -> bool:
     if "#" in before[len(tail) :] or "№" in before[len(tail) :]:
         last_word = tail.rsplit(None, 1)[-1] if tail.strip() else ""
         last_word = last_word.strip(".,;:()[]")
-        if last_word in _ID_WORDS_WITH_QUALIFIER or last_word in _AD_NOUNS:  # "this ad #..."
+        if last_word in _ID_WORDS_WITH_QUALIFIER or last_word in _ID_WORDS:  # "this ad #..."
             return True
     if (
         tail.endswith(_ID_SUFFIXES_CJK)
